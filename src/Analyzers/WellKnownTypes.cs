@@ -1,0 +1,43 @@
+using Microsoft.CodeAnalysis;
+
+namespace Reinhardt.Analyzers;
+
+/// <summary>Reinhardt's marker types, resolved once per compilation.</summary>
+internal sealed class WellKnownTypes
+{
+    private WellKnownTypes(Compilation compilation)
+    {
+        ModelAttribute = compilation.GetTypeByMetadataName("Reinhardt.ModelAttribute");
+        MaxLengthAttribute = compilation.GetTypeByMetadataName("Reinhardt.MaxLengthAttribute");
+        TextAttribute = compilation.GetTypeByMetadataName("Reinhardt.TextAttribute");
+    }
+
+    public INamedTypeSymbol? ModelAttribute { get; }
+
+    public INamedTypeSymbol? MaxLengthAttribute { get; }
+
+    public INamedTypeSymbol? TextAttribute { get; }
+
+    /// <summary>Whether the compilation references Reinhardt at all.</summary>
+    public bool UsesReinhardt => ModelAttribute is not null;
+
+    public static WellKnownTypes From(Compilation compilation) => new(compilation);
+
+    public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attributeType)
+    {
+        if (attributeType is null)
+        {
+            return false;
+        }
+
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,15 @@
+namespace Reinhardt.Generators.Common;
+
+/// <summary>
+/// Tracking names of incremental pipeline steps. Tests assert on these that an unrelated edit
+/// leaves every step Cached or Unchanged.
+/// </summary>
+internal static class StepNames
+{
+    public const string ModelParse = nameof(ModelParse);
+    public const string ModelSpecs = nameof(ModelSpecs);
+    public const string ModelDiagnostics = nameof(ModelDiagnostics);
+
+    /// <summary>Every step whose outputs must be cacheable.</summary>
+    public static readonly string[] All = { ModelParse, ModelSpecs, ModelDiagnostics };
+}

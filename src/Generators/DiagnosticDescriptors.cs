@@ -1,0 +1,31 @@
+using Microsoft.CodeAnalysis;
+
+namespace Reinhardt.Generators;
+
+/// <summary>
+/// Every diagnostic the generators report. IDs are never reused; retired ones stay as comments.
+/// Range RH0xxx: generator usage (models, forms, views, templates).
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string HelpLinkBase = "https://github.com/reinhardt-web/reinhardt/blob/main/docs/diagnostics/";
+
+    private static DiagnosticDescriptor Error(string id, string title, string message, string category = "Usage") =>
+        new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+
+    // Models: RH0001-RH0099
+    public static readonly DiagnosticDescriptor ModelMustBePartial = Error(
+        "RH0001",
+        "Model class must be partial",
+        "Model '{0}' must be declared 'partial' so Reinhardt can generate its members");
+
+    public static readonly DiagnosticDescriptor UnsupportedFieldType = Error(
+        "RH0002",
+        "Unsupported model field type",
+        "Property '{0}.{1}' has type '{2}', which is not a supported model field type");
+
+    public static readonly DiagnosticDescriptor ModelWithoutPrimaryKey = Error(
+        "RH0003",
+        "Model has no primary key",
+        "Model '{0}' has no primary key: add a 'long Id {{ get; set; }}' property");
+}

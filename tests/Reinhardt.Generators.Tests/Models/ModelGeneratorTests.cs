@@ -1,0 +1,140 @@
+using Microsoft.CodeAnalysis;
+using Reinhardt.Generators.Common;
+using Reinhardt.Generators.Models;
+using Reinhardt.Testing;
+using Xunit;
+
+namespace Reinhardt.Generators.Tests.Models;
+
+public class ModelGeneratorTests
+{
+    private const string PollsModels = """
+        using System;
+        using Reinhardt;
+
+        namespace Polls;
+
+        [Model(App = "polls")]
+        public partial class Question
+        {
+            public long Id { get; set; }
+            [MaxLength(200)] public string QuestionText { get; set; } = "";
+            public DateTimeOffset PubDate { get; set; }
+
+            public bool WasPublishedRecently(DateTimeOffset now) => PubDate >= now.AddDays(-1) && PubDate <= now;
+        }
+
+        [Model(App = "polls")]
+        public partial class Choice
+        {
+            public long Id { get; set; }
+            public long QuestionId { get; set; }
+            [MaxLength(200)] public string ChoiceText { get; set; } = "";
+            public int Votes { get; set; }
+            [Text] public string? Notes { get; set; }
+            public decimal? Weight { get; set; }
+        }
+
+        public class NotAModel
+        {
+            public int Value { get; set; }
+        }
+        """;
+
+    private static IIncrementalGenerator[] Generators => [new ModelGenerator()];
+
+    [Fact]
+    public void Polls_models_match_their_baselines()
+    {
+        var run = GeneratorHarness.Run(new ModelGenerator(), PollsModels).AssertClean();
+        Baselines.Verify(run);
+    }
+
+    [Fact]
+    public void Table_and_columns_follow_Django_names()
+    {
+        var source = GeneratorHarness.Run(new ModelGenerator(), PollsModels).AssertClean().Source("Polls.Question.Model.g.cs");
+        Assert.Contains("public const string TableName = \"polls_question\";", source, StringComparison.Ordinal);
+        Assert.Contains("public const string ColumnList = \"\\\"id\\\", \\\"question_text\\\", \\\"pub_date\\\"\";", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void App_label_defaults_to_the_assembly_attribute()
+    {
+        var run = GeneratorHarness.Run(new ModelGenerator(), """
+            [assembly: Reinhardt.AppLabel("blog")]
+            namespace Blog;
+            [Reinhardt.Model] public partial class BlogPost { public long Id { get; set; } }
+            """).AssertClean();
+        Assert.Contains("TableName = \"blog_blogpost\"", run.Source("Blog.BlogPost.Model.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void App_label_falls_back_to_the_assembly_name()
+    {
+        var run = GeneratorHarness.Run(new ModelGenerator(), "[Reinhardt.Model] public partial class Tag { public int Id { get; set; } }").AssertClean();
+        Assert.Contains("TableName = \"testapp_tag\"", run.Source("Tag.Model.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nested_models_reopen_their_containing_types()
+    {
+        var run = GeneratorHarness.Run(new ModelGenerator(), """
+            namespace Shop;
+            public static partial class Catalog
+            {
+                [Reinhardt.Model(App = "shop", Table = "shop_items")]
+                public partial record Item { public long Id { get; set; } public bool InStock { get; set; } }
+            }
+            """).AssertClean();
+        var source = run.Source("Shop.Catalog.Item.Model.g.cs");
+        Assert.Contains("partial class Catalog", source, StringComparison.Ordinal);
+        Assert.Contains("partial record Item", source, StringComparison.Ordinal);
+        Assert.Contains("TableName = \"shop_items\"", source, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("public class Question { public long Id { get; set; } }", "RH0001", "Question")]
+    [InlineData("public partial class Question { public long Id { get; set; } public System.Uri Link { get; set; } = null!; }", "RH0002", "Link")]
+    [InlineData("public partial class Question { public string Name { get; set; } = \"\"; }", "RH0003", "Question")]
+    public void Invalid_models_report_one_diagnostic_at_the_symbol(string declaration, string id, string symbol)
+    {
+        var source = "namespace Polls;\n[Reinhardt.Model(App = \"polls\")]\n" + declaration;
+        var run = GeneratorHarness.Run(new ModelGenerator(), source);
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.True(diagnostic.Location.IsInSource);
+        Assert.Equal(symbol, diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
+        Assert.Contains(symbol, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.EndsWith($"docs/diagnostics/{id}.md", diagnostic.Descriptor.HelpLinkUri, StringComparison.Ordinal);
+        Assert.Empty(run.Sources);
+    }
+
+    public static TheoryData<string, Func<Compilation, Compilation>> UnrelatedEdits => new()
+    {
+        { "clone", IncrementalCaching.Clone },
+        { "unrelated file", IncrementalCaching.AddUnrelatedFile },
+        { "same file, outside the model", IncrementalCaching.ReplaceText("Source0.cs", "public int Value { get; set; }", "public int Value { get; set; } public int Other => 1;") },
+        { "method body of the model", IncrementalCaching.ReplaceText("Source0.cs", "AddDays(-1)", "AddDays(-2)") },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnrelatedEdits))]
+    public void Unrelated_edits_leave_every_step_cached(string edit, Func<Compilation, Compilation> apply)
+    {
+        Assert.NotNull(edit);
+        IncrementalCaching.AssertCached(Generators, CompilationFactory.Create(PollsModels), apply, [StepNames.ModelParse, StepNames.ModelSpecs]);
+    }
+
+    [Fact]
+    public void A_new_field_flows_through_to_the_output()
+    {
+        var run = IncrementalCaching.Run(
+            Generators,
+            CompilationFactory.Create(PollsModels),
+            IncrementalCaching.ReplaceText("Source0.cs", "public int Votes { get; set; }", "public int Votes { get; set; } public bool Hidden { get; set; }"));
+        run.AssertModified(StepNames.ModelSpecs);
+        Assert.Contains("\\\"hidden\\\"", run.Second.Source("Polls.Choice.Model.g.cs"), StringComparison.Ordinal);
+    }
+}
