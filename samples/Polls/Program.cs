@@ -1,0 +1,3 @@
+using Polls;
+
+await PollsApp.Build(args).RunAsync();
