@@ -17,6 +17,12 @@ public static class PollsApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            // Django's runserver default; --urls or ASPNETCORE_URLS override it
+            builder.WebHost.UseUrls("http://127.0.0.1:8000");
+        }
+
         var connectionString = builder.Configuration.GetConnectionString("Default") ?? "Data Source=polls.sqlite3";
         builder.Services.AddSingleton(new SqliteConnectionFactory(connectionString));
         builder.Services.AddHostedService<DatabaseInitializer>();
