@@ -23,54 +23,39 @@ public class IncrementalCachingHelperTests
 
     private sealed record GoodSpec(string Name, string Members);
 
-    private sealed class ImmutableArraySpecGenerator : IIncrementalGenerator
+    /// <summary>A generator whose only step turns each [Model] class into a spec of the test's choosing.</summary>
+    private sealed class SpecGenerator<TSpec>(Func<GeneratorAttributeSyntaxContext, TSpec> toSpec) : IIncrementalGenerator
     {
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             var specs = context.SyntaxProvider
-                .ForAttributeWithMetadataName("Reinhardt.ModelAttribute", static (_, _) => true, static (c, _) =>
-                    new ImmutableArraySpec(c.TargetSymbol.Name, c.TargetSymbol.GetAttributes().Select(a => a.AttributeClass!.Name).ToImmutableArray()))
+                .ForAttributeWithMetadataName("Reinhardt.ModelAttribute", static (_, _) => true, (c, _) => toSpec(c))
                 .WithTrackingName("Spec");
-            context.RegisterSourceOutput(specs, static (o, s) => o.AddSource(s.Name + ".g.cs", "// " + s.Name));
+            context.RegisterSourceOutput(specs, static (o, s) => o.AddSource("Spec.g.cs", "// " + s));
         }
     }
 
-    private sealed class SymbolSpecGenerator : IIncrementalGenerator
-    {
-        public void Initialize(IncrementalGeneratorInitializationContext context)
-        {
-            var specs = context.SyntaxProvider
-                .ForAttributeWithMetadataName("Reinhardt.ModelAttribute", static (_, _) => true, static (c, _) =>
-                    new SymbolSpec(c.TargetSymbol.Name, (INamedTypeSymbol)c.TargetSymbol))
-                .WithTrackingName("Spec");
-            context.RegisterSourceOutput(specs, static (o, s) => o.AddSource(s.Name + ".g.cs", "// " + s.Name));
-        }
-    }
+    private static SpecGenerator<ImmutableArraySpec> ImmutableArraySpecGenerator() => new(c =>
+        new ImmutableArraySpec(c.TargetSymbol.Name, [.. c.TargetSymbol.GetAttributes().Select(a => a.AttributeClass!.Name)]));
 
-    private sealed class GoodSpecGenerator : IIncrementalGenerator
-    {
-        public void Initialize(IncrementalGeneratorInitializationContext context)
-        {
-            var specs = context.SyntaxProvider
-                .ForAttributeWithMetadataName("Reinhardt.ModelAttribute", static (_, _) => true, static (c, _) =>
-                    new GoodSpec(c.TargetSymbol.Name, string.Join(",", ((INamedTypeSymbol)c.TargetSymbol).MemberNames)))
-                .WithTrackingName("Spec");
-            context.RegisterSourceOutput(specs, static (o, s) => o.AddSource(s.Name + ".g.cs", "// " + s.Members));
-        }
-    }
+    private static SpecGenerator<SymbolSpec> SymbolSpecGenerator() => new(c =>
+        new SymbolSpec(c.TargetSymbol.Name, (INamedTypeSymbol)c.TargetSymbol));
+
+    private static SpecGenerator<GoodSpec> GoodSpecGenerator() => new(c =>
+        new GoodSpec(c.TargetSymbol.Name, string.Join(",", ((INamedTypeSymbol)c.TargetSymbol).MemberNames)));
 
     [Fact]
     public void A_spec_holding_an_ImmutableArray_fails()
     {
         var failure = Assert.ThrowsAny<XunitException>(() =>
-            IncrementalCaching.AssertCached([new ImmutableArraySpecGenerator()], CompilationFactory.Create(Source), IncrementalCaching.AddUnrelatedFile, ["Spec"]));
+            IncrementalCaching.AssertCached([ImmutableArraySpecGenerator()], CompilationFactory.Create(Source), IncrementalCaching.AddUnrelatedFile, ["Spec"]));
         Assert.Contains("ImmutableArray", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_spec_holding_an_ImmutableArray_is_also_not_cached()
     {
-        var run = IncrementalCaching.Run([new ImmutableArraySpecGenerator()], CompilationFactory.Create(Source), IncrementalCaching.AddUnrelatedFile);
+        var run = IncrementalCaching.Run([ImmutableArraySpecGenerator()], CompilationFactory.Create(Source), IncrementalCaching.AddUnrelatedFile);
         Assert.ThrowsAny<XunitException>(() => run.AssertAllCached(["Spec"]));
     }
 
@@ -78,21 +63,21 @@ public class IncrementalCachingHelperTests
     public void A_spec_holding_a_symbol_fails()
     {
         var failure = Assert.ThrowsAny<XunitException>(() =>
-            IncrementalCaching.AssertCached([new SymbolSpecGenerator()], CompilationFactory.Create(Source), IncrementalCaching.AddUnrelatedFile, ["Spec"]));
+            IncrementalCaching.AssertCached([SymbolSpecGenerator()], CompilationFactory.Create(Source), IncrementalCaching.AddUnrelatedFile, ["Spec"]));
         Assert.Contains("Symbol", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_spec_of_plain_values_passes()
     {
-        IncrementalCaching.AssertCached([new GoodSpecGenerator()], CompilationFactory.Create(Source), IncrementalCaching.AddUnrelatedFile, ["Spec"]);
+        IncrementalCaching.AssertCached([GoodSpecGenerator()], CompilationFactory.Create(Source), IncrementalCaching.AddUnrelatedFile, ["Spec"]);
     }
 
     [Fact]
     public void An_untracked_step_name_fails_instead_of_passing_vacuously()
     {
         Assert.ThrowsAny<XunitException>(() =>
-            IncrementalCaching.AssertCached([new GoodSpecGenerator()], CompilationFactory.Create(Source), IncrementalCaching.AddUnrelatedFile, ["NoSuchStep"]));
+            IncrementalCaching.AssertCached([GoodSpecGenerator()], CompilationFactory.Create(Source), IncrementalCaching.AddUnrelatedFile, ["NoSuchStep"]));
     }
 
     [Fact]
