@@ -1,9 +1,6 @@
-using System.Data.Common;
 using System.Text;
 using System.Text.Encodings.Web;
-using Microsoft.Data.Sqlite;
 using Polls.Models;
-using Reinhardt.Data.Sqlite;
 
 namespace Polls;
 
@@ -23,8 +20,7 @@ public static class PollsApp
             builder.WebHost.UseUrls("http://127.0.0.1:8000");
         }
 
-        var connectionString = builder.Configuration.GetConnectionString("Default") ?? "Data Source=polls.sqlite3";
-        builder.Services.AddSingleton(new SqliteConnectionFactory(connectionString));
+        builder.Services.AddDatabase<PollsDb>(builder.Configuration, "Data Source=polls.sqlite3");
         builder.Services.AddHostedService<DatabaseInitializer>();
 
         var app = builder.Build();
@@ -40,42 +36,35 @@ public static class PollsApp
     }
 
     /// <summary>Prepares the database before the server accepts requests.</summary>
-    private sealed class DatabaseInitializer(SqliteConnectionFactory database) : IHostedService
+    private sealed class DatabaseInitializer(PollsDb database) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken) => InitializeDatabaseAsync(database, cancellationToken);
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
-    /// <summary>Creates the table and a first question on a new database.</summary>
-    public static async Task InitializeDatabaseAsync(SqliteConnectionFactory database, CancellationToken cancellationToken = default)
+    /// <summary>Creates the tables and a first question on a new database.</summary>
+    public static async Task InitializeDatabaseAsync(PollsDb database, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = SqliteDialect.CreateTableSql(Question.Schema, ifNotExists: true) + ";" +
-            $"INSERT INTO {Question.TableName} (question_text, pub_date) SELECT $text, $date WHERE NOT EXISTS (SELECT 1 FROM {Question.TableName})";
-        command.Parameters.Add(new SqliteParameter("$text", "What's up?"));
-        command.Parameters.Add(new SqliteParameter("$date", DateTimeOffset.UtcNow));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await database.EnsureCreatedAsync(cancellationToken);
+        if (!await database.Questions.ExistsAsync(cancellationToken))
+        {
+            await database.SaveAsync(new Question { QuestionText = "What's up?", PubDate = DateTimeOffset.UtcNow }, cancellationToken);
+        }
     }
 
     private static async Task Index(HttpContext context)
     {
-        var database = context.RequestServices.GetRequiredService<SqliteConnectionFactory>();
+        var database = context.RequestServices.GetRequiredService<PollsDb>();
         var cancellationToken = context.RequestAborted;
-        var questions = new List<Question>();
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        await using (var command = connection.CreateCommand())
-        {
-            // the five latest questions not published in the future, newest first (tutorial part 5)
-            command.CommandText = $"SELECT {Question.ColumnList} FROM {Question.TableName} WHERE pub_date <= $now ORDER BY pub_date DESC LIMIT 5";
-            command.Parameters.Add(new SqliteParameter("$now", DateTimeOffset.UtcNow));
-            await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                questions.Add(Question.ReadRow(reader));
-            }
-        }
+
+        // the five latest questions not published in the future, newest first (tutorial part 5)
+        var now = DateTimeOffset.UtcNow;
+        var questions = await database.Questions
+            .Filter(q => q.PubDate <= now)
+            .OrderBy(q => q.PubDate.Descending())
+            .Take(5)
+            .ToListAsync(cancellationToken);
 
         var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Polls</title></head>\n<body>\n");
         if (questions.Count == 0)

@@ -28,4 +28,9 @@ internal static class DiagnosticDescriptors
         "RH0003",
         "Model has no primary key",
         "Model '{0}' has no primary key: add a 'long Id {{ get; set; }}' property");
+
+    public static readonly DiagnosticDescriptor DatabaseMustBePartial = Error(
+        "RH0004",
+        "Database class must be partial",
+        "Database '{0}' must be declared 'partial' so Reinhardt can generate its query sets");
 }

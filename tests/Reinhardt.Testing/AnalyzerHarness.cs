@@ -101,7 +101,7 @@ public static class AnalyzerHarness
             "TestApp",
             "TestApp",
             LanguageNames.CSharp,
-            compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
+            compilationOptions: CompilationFactory.Options,
             parseOptions: CompilationFactory.ParseOptions,
             metadataReferences: CompilationFactory.References));
         var document = workspace.AddDocument(project.Id, "Source0.cs", SourceText.From(marked.Source));

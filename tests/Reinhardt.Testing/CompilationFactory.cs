@@ -19,6 +19,13 @@ public static class CompilationFactory
         return paths.Order(StringComparer.Ordinal).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToArray();
     });
 
+    /// <summary>
+    /// Compilation options as the SDK sets them: a library, and CS1701/CS1702 (the net9.0 Reinhardt
+    /// assembly binding to the test host's net10.0 framework) suppressed as every SDK build does.
+    /// </summary>
+    public static readonly CSharpCompilationOptions Options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+        .WithSpecificDiagnosticOptions([new("CS1701", ReportDiagnostic.Suppress), new("CS1702", ReportDiagnostic.Suppress)]);
+
     /// <summary>The references of every test compilation: the test host's platform assemblies and Reinhardt.</summary>
     public static IReadOnlyList<MetadataReference> References => s_references.Value;
 
@@ -30,7 +37,7 @@ public static class CompilationFactory
             assemblyName,
             trees,
             References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: nullable));
+            Options.WithNullableContextOptions(nullable));
     }
 
     /// <summary>A compilation of one or more sources.</summary>

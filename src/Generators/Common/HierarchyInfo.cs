@@ -48,8 +48,11 @@ internal sealed record HierarchyInfo(string Namespace, EquatableArray<TypeDeclar
         _ => "class",
     };
 
-    /// <summary>Writes the namespace and the opening of every partial declaration.</summary>
-    public void WriteOpen(SourceWriter writer)
+    /// <summary>
+    /// Writes the namespace and the opening of every partial declaration; <paramref name="baseList"/>
+    /// (e.g. <c>" : IModel&lt;T&gt;"</c>) is added to the innermost one.
+    /// </summary>
+    public void WriteOpen(SourceWriter writer, string baseList = "")
     {
         if (Namespace.Length > 0)
         {
@@ -57,9 +60,9 @@ internal sealed record HierarchyInfo(string Namespace, EquatableArray<TypeDeclar
             writer.OpenBlock();
         }
 
-        foreach (var type in Types)
+        for (var i = 0; i < Types.Count; i++)
         {
-            writer.WriteLine("partial " + type.Keyword + " " + type.Name);
+            writer.WriteLine("partial " + Types[i].Keyword + " " + Types[i].Name + (i == Types.Count - 1 ? baseList : string.Empty));
             writer.OpenBlock();
         }
     }

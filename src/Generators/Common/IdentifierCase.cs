@@ -34,4 +34,26 @@ internal static class IdentifierCase
 
         return builder.ToString();
     }
+
+    /// <summary>
+    /// English plural of a PascalCase type name, for query-set names (<c>Question</c> → <c>Questions</c>,
+    /// <c>Category</c> → <c>Categories</c>, <c>Box</c> → <c>Boxes</c>).
+    /// </summary>
+    public static string Pluralize(string name)
+    {
+        if (name.Length > 1 && name.EndsWith("y", System.StringComparison.Ordinal) && "aeiou".IndexOf(char.ToLowerInvariant(name[name.Length - 2])) < 0)
+        {
+            return name.Substring(0, name.Length - 1) + "ies";
+        }
+
+        foreach (var suffix in new[] { "s", "x", "z", "ch", "sh" })
+        {
+            if (name.EndsWith(suffix, System.StringComparison.Ordinal))
+            {
+                return name + "es";
+            }
+        }
+
+        return name + "s";
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
 using Reinhardt.Generators.Common;
@@ -5,9 +6,14 @@ using Reinhardt.Generators.Common;
 namespace Reinhardt.Generators.Models;
 
 /// <summary>Writes the generated half of a <c>[Model]</c> class from its <see cref="ModelSpec"/>.</summary>
+/// <remarks>
+/// Emitted code stays small (generated code volume is build time): it declares data and calls
+/// runtime primitives; query building, SQL and execution live in the runtime.
+/// </remarks>
 internal static class ModelEmitter
 {
-    private const string DataNamespace = "global::Reinhardt.Data";
+    private const string Data = "global::Reinhardt.Data";
+    private const string Runtime = "global::Reinhardt";
 
     public static string HintName(ModelSpec spec) => spec.Hierarchy.HintName + ".Model.g.cs";
 
@@ -15,32 +21,36 @@ internal static class ModelEmitter
     {
         var writer = new SourceWriter();
         writer.WriteLine(GeneratedCode.FileHeader);
-        spec.Hierarchy.WriteOpen(writer);
+        var type = spec.Hierarchy.FullyQualifiedName;
+        var name = spec.Hierarchy.TypeName;
+        var key = spec.Fields[0];
 
-        var typeName = spec.Hierarchy.TypeName;
-        writer.WriteLine($"/// <summary>The table that stores <see cref=\"{typeName}\"/> rows.</summary>");
+        // the model's own declaration gets the interface; nested parents only re-open
+        spec.Hierarchy.WriteOpen(writer, $" : {Runtime}.IModel<{type}>");
+
+        writer.WriteLine($"/// <summary>The table that stores <see cref=\"{name}\"/> rows.</summary>");
         writer.WriteLine(GeneratedCode.Attribute);
         writer.WriteLine($"public const string TableName = {Literal(spec.TableName)};");
         writer.WriteLine();
 
         var columnList = string.Join(", ", spec.Fields.Select(f => "\"" + f.ColumnName + "\""));
-        writer.WriteLine($"/// <summary>The quoted column list, in the order <see cref=\"ReadRow\"/> reads it.</summary>");
+        writer.WriteLine("/// <summary>The quoted column list, in the order <see cref=\"ReadRow\"/> reads it.</summary>");
         writer.WriteLine(GeneratedCode.Attribute);
         writer.WriteLine($"public const string ColumnList = {Literal(columnList)};");
         writer.WriteLine();
 
         writer.WriteLine("/// <summary>The table as data, for schema creation and migrations.</summary>");
         writer.WriteLine(GeneratedCode.Attribute);
-        writer.WriteLine($"public static {DataNamespace}.TableSchema Schema {{ get; }} = new {DataNamespace}.TableSchema(");
+        writer.WriteLine($"public static {Data}.TableSchema Schema {{ get; }} = new {Data}.TableSchema(");
         writer.Indentation++;
         writer.WriteLine("TableName,");
-        writer.WriteLine($"new {DataNamespace}.ColumnSchema[]");
+        writer.WriteLine($"new {Data}.ColumnSchema[]");
         writer.OpenBlock();
         foreach (var field in spec.Fields)
         {
-            var maxLength = field.MaxLength is int n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null";
+            var maxLength = field.MaxLength is int n ? n.ToString(CultureInfo.InvariantCulture) : "null";
             writer.WriteLine(
-                $"new {DataNamespace}.ColumnSchema({Literal(field.ColumnName)}, {DataNamespace}.ColumnType.{field.Kind}, " +
+                $"new {Data}.ColumnSchema({Literal(field.ColumnName)}, {Data}.ColumnType.{field.Kind}, " +
                 $"Nullable: {Bool(field.IsNullable)}, PrimaryKey: {Bool(field.IsPrimaryKey)}, MaxLength: {maxLength}),");
         }
 
@@ -48,14 +58,14 @@ internal static class ModelEmitter
         writer.Indentation--;
         writer.WriteLine();
 
-        writer.WriteLine($"/// <summary>Reads one row selected with <see cref=\"ColumnList\"/>, by ordinal, starting at <paramref name=\"offset\"/>.</summary>");
+        writer.WriteLine("/// <summary>Reads one row selected in <see cref=\"Schema\"/> column order, by ordinal, from <paramref name=\"offset\"/>.</summary>");
         writer.WriteLine(GeneratedCode.Attribute);
-        writer.WriteLine($"public static {spec.Hierarchy.FullyQualifiedName} ReadRow(global::System.Data.Common.DbDataReader reader, int offset = 0) => new {spec.Hierarchy.FullyQualifiedName}");
+        writer.WriteLine($"public static {type} ReadRow(global::System.Data.Common.DbDataReader reader, int offset = 0) => new {type}");
         writer.OpenBlock();
         for (var i = 0; i < spec.Fields.Count; i++)
         {
             var field = spec.Fields[i];
-            var ordinal = i == 0 ? "offset" : "offset + " + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var ordinal = i == 0 ? "offset" : "offset + " + i.ToString(CultureInfo.InvariantCulture);
             var read = ReadExpression(field, ordinal);
             writer.WriteLine(field.IsNullable
                 ? $"{field.PropertyName} = reader.IsDBNull({ordinal}) ? null : {read},"
@@ -63,6 +73,66 @@ internal static class ModelEmitter
         }
 
         writer.CloseBlock(";");
+        writer.WriteLine();
+
+        var model = $"{Runtime}.IModel<{type}>";
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"static long {model}.GetKey({type} model) => model.{key.PropertyName};");
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine(key.Kind == FieldKind.Int32
+            ? $"static void {model}.SetKey({type} model, long key) => model.{key.PropertyName} = checked((int)key);"
+            : $"static void {model}.SetKey({type} model, long key) => model.{key.PropertyName} = key;");
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"static void {model}.AddValues({type} model, {Runtime}.ValueList values)");
+        writer.OpenBlock();
+        foreach (var field in spec.Fields.Skip(1))
+        {
+            writer.WriteLine($"values.Add(model.{field.PropertyName});");
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"static {Runtime}.ObjectDoesNotExistException {model}.DoesNotExist(string message) => new DoesNotExist(message);");
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"static {Runtime}.MultipleObjectsReturnedException {model}.MultipleObjectsReturned(string message) => new MultipleObjectsReturned(message);");
+        writer.WriteLine();
+
+        writer.WriteLine($"/// <summary><c>Get</c> found no {name}.</summary>");
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"public sealed class DoesNotExist(string message) : {Runtime}.ObjectDoesNotExistException(message);");
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary><c>Get</c> found more than one {name}.</summary>");
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"public sealed class MultipleObjectsReturned(string message) : {Runtime}.MultipleObjectsReturnedException(message);");
+        writer.WriteLine();
+
+        writer.WriteLine($"/// <summary>The typed columns of <see cref=\"{name}\"/> for query expressions.</summary>");
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"public sealed class Columns : {Runtime}.IColumnSet<Columns>");
+        writer.OpenBlock();
+        writer.WriteLine($"private Columns({Data}.TableRef table)");
+        writer.OpenBlock();
+        writer.WriteLine("Table = table;");
+        foreach (var field in spec.Fields)
+        {
+            writer.WriteLine($"{field.PropertyName} = new(table, {Literal(field.ColumnName)}{(field.IsNullable ? ", nullable: true" : string.Empty)});");
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("/// <inheritdoc />");
+        writer.WriteLine($"public static Columns Create({Data}.TableRef table) => new(table);");
+        writer.WriteLine();
+        writer.WriteLine("/// <inheritdoc />");
+        writer.WriteLine($"public {Data}.TableRef Table {{ get; }}");
+        foreach (var field in spec.Fields)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>The <c>{field.ColumnName}</c> column.</summary>");
+            writer.WriteLine($"public {Data}.Column<{field.TypeName}> {field.PropertyName} {{ get; }}");
+        }
+
+        writer.CloseBlock();
         spec.Hierarchy.WriteClose(writer);
         return writer.ToString();
     }
@@ -75,17 +145,18 @@ internal static class ModelEmitter
         FieldKind.Double => $"reader.GetDouble({ordinal})",
         FieldKind.Decimal => $"reader.GetDecimal({ordinal})",
         FieldKind.String or FieldKind.Text => $"reader.GetString({ordinal})",
-        FieldKind.DateTime => $"reader.GetDateTime({ordinal})",
-        FieldKind.Guid => $"reader.GetGuid({ordinal})",
-        FieldKind.DateTimeOffset => $"reader.GetFieldValue<global::System.DateTimeOffset>({ordinal})",
-        FieldKind.Date => $"reader.GetFieldValue<global::System.DateOnly>({ordinal})",
-        FieldKind.Time => $"reader.GetFieldValue<global::System.TimeOnly>({ordinal})",
-        FieldKind.Duration => $"reader.GetFieldValue<global::System.TimeSpan>({ordinal})",
         FieldKind.Binary => $"reader.GetFieldValue<byte[]>({ordinal})",
+        // stored differently by each database (SQLite: text, hex, microseconds): runtime readers
+        FieldKind.DateTime => $"{Data}.DbValue.ReadDateTime(reader, {ordinal})",
+        FieldKind.DateTimeOffset => $"{Data}.DbValue.ReadDateTimeOffset(reader, {ordinal})",
+        FieldKind.Date => $"{Data}.DbValue.ReadDate(reader, {ordinal})",
+        FieldKind.Time => $"{Data}.DbValue.ReadTime(reader, {ordinal})",
+        FieldKind.Duration => $"{Data}.DbValue.ReadDuration(reader, {ordinal})",
+        FieldKind.Guid => $"{Data}.DbValue.ReadGuid(reader, {ordinal})",
         _ => throw new System.ArgumentOutOfRangeException(nameof(field), field.Kind, "Unknown field kind."),
     };
 
-    private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+    internal static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
     private static string Bool(bool value) => value ? "true" : "false";
 }

@@ -77,9 +77,31 @@ internal static class ModelParser
         }
 
         var spec = diagnostics.Count == 0
-            ? new ModelSpec(HierarchyInfo.From(type), appLabel, tableName, fields.ToEquatableArray())
+            ? new ModelSpec(HierarchyInfo.From(type), appLabel, tableName, IdentifierCase.Pluralize(type.Name), OrderPrimaryKeyFirst(fields).ToEquatableArray())
             : null;
         return new ModelParseResult(spec, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>The primary key is column 0: row readers, inserts and the runtime rely on it.</summary>
+    private static IEnumerable<FieldSpec> OrderPrimaryKeyFirst(List<FieldSpec> fields) =>
+        fields.Where(f => f.IsPrimaryKey).Concat(fields.Where(f => !f.IsPrimaryKey));
+
+    public const string DatabaseAttributeName = "Reinhardt.DatabaseAttribute";
+
+    /// <summary>Parses a <c>[Database]</c> class; diagnostics are the model ones (partial).</summary>
+    public static DatabaseParseResult ParseDatabase(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var type = (INamedTypeSymbol)context.TargetSymbol;
+        var declaration = (TypeDeclarationSyntax)context.TargetNode;
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            return new DatabaseParseResult(null, new EquatableArray<DiagnosticInfo>(new[]
+            {
+                DiagnosticInfo.Create(DiagnosticDescriptors.DatabaseMustBePartial, declaration.Identifier.GetLocation(), type.Name),
+            }));
+        }
+
+        return new DatabaseParseResult(new DatabaseSpec(HierarchyInfo.From(type)), EquatableArray<DiagnosticInfo>.Empty);
     }
 
     private static string DefaultAppLabel(Compilation compilation)

@@ -43,7 +43,17 @@ internal sealed record ModelSpec(
     HierarchyInfo Hierarchy,
     string AppLabel,
     string TableName,
+    string PluralName,
     EquatableArray<FieldSpec> Fields);
+
+/// <summary>A <c>[Database]</c> class.</summary>
+internal sealed record DatabaseSpec(HierarchyInfo Hierarchy);
+
+/// <summary>What the database emitter needs of each model: its type, query-set name and table.</summary>
+internal sealed record DatabaseModelSpec(string TypeName, string PluralName, string TableName);
 
 /// <summary>A parse result: the spec (null when the model cannot be generated) and its diagnostics.</summary>
 internal sealed record ModelParseResult(ModelSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>A parse result of a <c>[Database]</c> class.</summary>
+internal sealed record DatabaseParseResult(DatabaseSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -51,3 +51,12 @@ public sealed class MaxLengthAttribute(int length) : Attribute
 public sealed class TextAttribute : Attribute
 {
 }
+
+/// <summary>
+/// Marks a <c>partial</c> class as the app's database: the generator makes it a
+/// <see cref="Data.Database"/> with one query set per model (<c>db.Questions</c>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = false)]
+public sealed class DatabaseAttribute : Attribute
+{
+}

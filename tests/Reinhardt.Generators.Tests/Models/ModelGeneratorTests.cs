@@ -39,6 +39,9 @@ public class ModelGeneratorTests
         {
             public int Value { get; set; }
         }
+
+        [Database]
+        public partial class PollsDb;
         """;
 
     private static IIncrementalGenerator[] Generators => [new ModelGenerator()];
@@ -97,9 +100,10 @@ public class ModelGeneratorTests
     [InlineData("public class Question { public long Id { get; set; } }", "RH0001", "Question")]
     [InlineData("public partial class Question { public long Id { get; set; } public System.Uri Link { get; set; } = null!; }", "RH0002", "Link")]
     [InlineData("public partial class Question { public string Name { get; set; } = \"\"; }", "RH0003", "Question")]
+    [InlineData("[Reinhardt.Database] public class AppDb { }", "RH0004", "AppDb")]
     public void Invalid_models_report_one_diagnostic_at_the_symbol(string declaration, string id, string symbol)
     {
-        var source = "namespace Polls;\n[Reinhardt.Model(App = \"polls\")]\n" + declaration;
+        var source = "namespace Polls;\n" + (declaration.StartsWith('[') ? declaration : "[Reinhardt.Model(App = \"polls\")]\n" + declaration);
         var run = GeneratorHarness.Run(new ModelGenerator(), source);
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal(id, diagnostic.Id);
@@ -124,7 +128,27 @@ public class ModelGeneratorTests
     public void Unrelated_edits_leave_every_step_cached(string edit, Func<Compilation, Compilation> apply)
     {
         Assert.NotNull(edit);
-        IncrementalCaching.AssertCached(Generators, CompilationFactory.Create(PollsModels), apply, [StepNames.ModelParse, StepNames.ModelSpecs]);
+        IncrementalCaching.AssertCached(Generators, CompilationFactory.Create(PollsModels), apply, [StepNames.ModelParse, StepNames.ModelSpecs, StepNames.DatabaseParse, StepNames.DatabaseModels, StepNames.ModelDiagnostics]);
+    }
+
+    [Fact]
+    public void The_database_gets_a_query_set_per_model()
+    {
+        var source = GeneratorHarness.Run(new ModelGenerator(), PollsModels).AssertClean().Source("Polls.PollsDb.Database.g.cs");
+        Assert.Contains("public global::Reinhardt.QuerySet<global::Polls.Question, global::Polls.Question.Columns> Questions { get; }", source, StringComparison.Ordinal);
+        Assert.Contains("public global::Reinhardt.QuerySet<global::Polls.Choice, global::Polls.Choice.Columns> Choices { get; }", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_new_model_reaches_the_database()
+    {
+        var run = IncrementalCaching.Run(
+            Generators,
+            CompilationFactory.Create(PollsModels),
+            c => IncrementalCaching.ReplaceText("Source0.cs", "public int Value { get; set; }", "public long Id { get; set; }")(
+                IncrementalCaching.ReplaceText("Source0.cs", "public class NotAModel", "[Model(App = \"polls\")] public partial class NotAModel")(c)));
+        run.AssertModified(StepNames.DatabaseModels);
+        Assert.Contains("NotAModels", run.Second.Source("Polls.PollsDb.Database.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,6 +159,7 @@ public class ModelGeneratorTests
             CompilationFactory.Create(PollsModels),
             IncrementalCaching.ReplaceText("Source0.cs", "public int Votes { get; set; }", "public int Votes { get; set; } public bool Hidden { get; set; }"));
         run.AssertModified(StepNames.ModelSpecs);
+        Assert.All(run.Reasons(StepNames.DatabaseModels), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
         Assert.Contains("\\\"hidden\\\"", run.Second.Source("Polls.Choice.Model.g.cs"), StringComparison.Ordinal);
     }
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using AngleSharp.Html.Parser;
-using Microsoft.Data.Sqlite;
 using Polls;
+using Polls.Models;
+using Reinhardt;
+using Reinhardt.Data;
 using Reinhardt.Testing;
 using Xunit;
 
@@ -50,17 +52,9 @@ public class PollsIndexTests
         await using var _ = app;
         (await app.Client.GetAsync("/polls/")).Dispose(); // the app has created and seeded its database
 
-        await using (var connection = new SqliteConnection(app.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO polls_question (question_text, pub_date) VALUES ($past, $pastDate), ($future, $futureDate)";
-            insert.Parameters.AddWithValue("$past", "<script>alert('x')</script>");
-            insert.Parameters.AddWithValue("$pastDate", DateTimeOffset.UtcNow.AddDays(-30));
-            insert.Parameters.AddWithValue("$future", "Future question");
-            insert.Parameters.AddWithValue("$futureDate", DateTimeOffset.UtcNow.AddDays(30));
-            await insert.ExecuteNonQueryAsync();
-        }
+        var db = new PollsDb(new DatabaseOptions { ConnectionString = app.ConnectionString });
+        await db.SaveAsync(new Question { QuestionText = "<script>alert('x')</script>", PubDate = DateTimeOffset.UtcNow.AddDays(-30) });
+        await db.SaveAsync(new Question { QuestionText = "Future question", PubDate = DateTimeOffset.UtcNow.AddDays(30) });
 
         var html = await app.Client.GetStringAsync("/polls/");
         var document = new HtmlParser().ParseDocument(html);

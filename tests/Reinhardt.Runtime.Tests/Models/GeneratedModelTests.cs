@@ -1,22 +1,12 @@
-using Microsoft.Data.Sqlite;
 using Reinhardt.Data;
 using Reinhardt.Data.Sqlite;
 using Xunit;
 
 namespace Reinhardt.Runtime.Tests.Models;
 
-/// <summary>Calls the generated members directly against a real SQLite file.</summary>
-public sealed class GeneratedModelTests : IDisposable
+/// <summary>The generated members, against a real SQLite file.</summary>
+public sealed class GeneratedModelTests : SqliteFileFixture
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "reinhardt-tests", Guid.NewGuid().ToString("N") + ".sqlite3");
-    private readonly SqliteConnectionFactory _factory;
-
-    public GeneratedModelTests()
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        _factory = new SqliteConnectionFactory("Data Source=" + _path);
-    }
-
     [Fact]
     public void Generated_schema_names_the_table_and_columns_as_Django_does()
     {
@@ -24,7 +14,7 @@ public sealed class GeneratedModelTests : IDisposable
         Assert.Equal(["id", "question_text", "pub_date"], Question.Schema.Columns.Select(c => c.Name));
         Assert.Equal(
             "CREATE TABLE \"polls_question\" (\"id\" integer NOT NULL PRIMARY KEY AUTOINCREMENT, \"question_text\" varchar(200) NOT NULL, \"pub_date\" datetime NOT NULL)",
-            SqliteDialect.CreateTableSql(Question.Schema));
+            SqliteDialect.Instance.CreateTableSql(Question.Schema));
     }
 
     [Fact]
@@ -38,90 +28,70 @@ public sealed class GeneratedModelTests : IDisposable
     }
 
     [Fact]
-    public async Task ReadRow_materializes_rows_written_to_a_real_file()
+    public void The_database_lists_every_model_table()
     {
-        await using var connection = await _factory.OpenAsync();
-        await Execute(connection, SqliteDialect.CreateTableSql(Question.Schema));
-        var published = new DateTimeOffset(2024, 5, 17, 9, 30, 0, TimeSpan.Zero);
-        await using (var insert = connection.CreateCommand())
-        {
-            insert.CommandText = "INSERT INTO polls_question (question_text, pub_date) VALUES ($text, $date)";
-            insert.Parameters.Add(new SqliteParameter("$text", "What's new? 'quoted' -- ; 🎸"));
-            insert.Parameters.Add(new SqliteParameter("$date", published));
-            await insert.ExecuteNonQueryAsync();
-        }
-
-        await using var select = connection.CreateCommand();
-        select.CommandText = $"SELECT {Question.ColumnList} FROM {Question.TableName}";
-        await using var reader = await select.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync());
-        var question = Question.ReadRow(reader);
-        Assert.Equal(1, question.Id);
-        Assert.Equal("What's new? 'quoted' -- ; 🎸", question.QuestionText);
-        Assert.Equal(published, question.PubDate);
-        Assert.False(await reader.ReadAsync());
+        Assert.Equal(["kitchen_everytype", "polls_choice", "polls_question"], TestDb.Tables.Select(t => t.Name));
     }
 
     [Fact]
-    public async Task ReadRow_reads_every_supported_type_and_NULLs_at_an_offset()
+    public async Task Every_supported_type_round_trips()
     {
-        await using var connection = await _factory.OpenAsync();
-        await Execute(connection, SqliteDialect.CreateTableSql(EveryType.Schema));
-        var token = Guid.NewGuid();
-        await using (var insert = connection.CreateCommand())
+        var row = new EveryType
         {
-            insert.CommandText = "INSERT INTO kitchen_everytype (flag, small, big, ratio, price, code, notes, maybe_count, token, blob) VALUES (1, -7, 9000000000, 0.25, 12.5, 'abc', NULL, NULL, $token, $blob)";
-            insert.Parameters.Add(new SqliteParameter("$token", token));
-            insert.Parameters.Add(new SqliteParameter("$blob", new byte[] { 0, 1, 255 }));
-            await insert.ExecuteNonQueryAsync();
-        }
+            Flag = true,
+            Small = -7,
+            Big = 9_000_000_000,
+            Ratio = 0.25,
+            Price = 12.5m,
+            Code = "abc",
+            Notes = null,
+            MaybeCount = null,
+            Token = Guid.NewGuid(),
+            Blob = [0, 1, 255],
+            When = new DateTime(2024, 2, 29, 23, 59, 58, 123, DateTimeKind.Utc).AddTicks(4560),
+            Day = new DateOnly(1999, 12, 31),
+            At = new TimeOnly(13, 14, 15, 16),
+            Duration = TimeSpan.FromDays(3) + TimeSpan.FromTicks(12_340),
+            Maybe = new DateTimeOffset(2024, 5, 17, 11, 30, 0, TimeSpan.FromHours(2)),
+        };
+        await Db.SaveAsync(row);
+        var read = await Db.EveryTypes.GetAsync(e => e.Id == row.Id);
+        Assert.Equivalent(row, read);
+        Assert.Equal(row.Maybe, read.Maybe);
+        Assert.Equal(TimeSpan.Zero, read.Maybe!.Value.Offset); // stored as UTC, like Django with USE_TZ
+    }
 
-        await using var select = connection.CreateCommand();
-        select.CommandText = $"SELECT 'padding', {EveryType.ColumnList} FROM {EveryType.TableName}";
-        await using var reader = await select.ExecuteReaderAsync();
+    [Fact]
+    public async Task Values_are_stored_in_Djangos_SQLite_formats()
+    {
+        await Db.SaveAsync(new EveryType
+        {
+            Token = Guid.Parse("6f9619ff-8b86-d011-b42d-00cf4fc964ff"),
+            When = new DateTime(2024, 1, 2, 3, 4, 5, DateTimeKind.Utc),
+            Maybe = new DateTimeOffset(2024, 1, 2, 3, 4, 5, 500, TimeSpan.FromHours(1)),
+            Duration = TimeSpan.FromSeconds(1.5),
+            Flag = true,
+        });
+        await using var lease = await Db.OpenAsync();
+        await using var command = Db.CreateCommand(lease, "SELECT token, \"when\", maybe, duration, flag FROM kitchen_everytype", []);
+        await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
-        var row = EveryType.ReadRow(reader, offset: 1);
-        Assert.True(row.Flag);
-        Assert.Equal(-7, row.Small);
-        Assert.Equal(9_000_000_000, row.Big);
-        Assert.Equal(0.25, row.Ratio);
-        Assert.Equal(12.5m, row.Price);
-        Assert.Equal("abc", row.Code);
-        Assert.Null(row.Notes);
-        Assert.Null(row.MaybeCount);
-        Assert.Equal(token, row.Token);
-        Assert.Equal(new byte[] { 0, 1, 255 }, row.Blob);
+        Assert.Equal("6f9619ff8b86d011b42d00cf4fc964ff", reader.GetString(0));
+        Assert.Equal("2024-01-02 03:04:05", reader.GetString(1));
+        Assert.Equal("2024-01-02 02:04:05.500000", reader.GetString(2));
+        Assert.Equal(1_500_000L, reader.GetInt64(3));
+        Assert.Equal(1L, reader.GetInt64(4));
     }
 
     [Fact]
     public async Task Connections_enforce_foreign_keys_and_use_WAL()
     {
-        await using var connection = await _factory.OpenAsync();
-        Assert.Equal(1L, await Scalar(connection, "PRAGMA foreign_keys"));
-        Assert.Equal("wal", await Scalar(connection, "PRAGMA journal_mode"));
-        Assert.Equal(5000L, await Scalar(connection, "PRAGMA busy_timeout"));
-    }
-
-    private static async Task Execute(System.Data.Common.DbConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<object?> Scalar(System.Data.Common.DbConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync();
-    }
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(file);
-        }
+        await using var lease = await Db.OpenAsync();
+        await using var command = Db.CreateCommand(lease, "PRAGMA foreign_keys", []);
+        Assert.Equal(1L, await command.ExecuteScalarAsync());
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", await command.ExecuteScalarAsync());
+        command.CommandText = "PRAGMA busy_timeout";
+        Assert.Equal(5000L, await command.ExecuteScalarAsync());
     }
 }

@@ -11,6 +11,16 @@ public partial class Question
     public DateTimeOffset PubDate { get; set; }
 }
 
+[Model(App = "polls")]
+public partial class Choice
+{
+    public long Id { get; set; }
+    public long QuestionId { get; set; }
+    [MaxLength(200)] public string ChoiceText { get; set; } = "";
+    public int Votes { get; set; }
+    public int? Rank { get; set; }
+}
+
 [Model(App = "kitchen")]
 public partial class EveryType
 {
@@ -25,4 +35,12 @@ public partial class EveryType
     public int? MaybeCount { get; set; }
     public Guid Token { get; set; }
     public byte[] Blob { get; set; } = [];
+    public DateTime When { get; set; }
+    public DateOnly Day { get; set; }
+    public TimeOnly At { get; set; }
+    public TimeSpan Duration { get; set; }
+    public DateTimeOffset? Maybe { get; set; }
 }
+
+[Database]
+public partial class TestDb;

@@ -1,15 +1,102 @@
-using System.Text;
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
 
 namespace Reinhardt.Data.Sqlite;
 
-/// <summary>SQL text for SQLite, with Django's column types so Django databases fit.</summary>
-public static class SqliteDialect
+/// <summary>
+/// SQLite, with Django's storage formats so Django databases and fixtures fit: date-times as
+/// UTC text <c>YYYY-MM-DD HH:MM:SS[.ffffff]</c>, UUIDs as 32 hex digits, durations as
+/// microseconds, booleans as 0/1.
+/// </summary>
+public sealed class SqliteDialect : SqlDialect
 {
-    /// <summary>Quotes an identifier (<c>"name"</c>, with embedded quotes doubled).</summary>
-    public static string QuoteName(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>The one instance.</summary>
+    public static readonly SqliteDialect Instance = new();
 
-    /// <summary>The SQLite column type Django uses for a field of this type.</summary>
-    public static string ColumnTypeSql(ColumnSchema column) => column.Type switch
+    private SqliteDialect()
+    {
+        // Microsoft.Data.Sqlite would find the bundled native library by reflection, which trimming
+        // and Native AOT cannot see; registering it explicitly avoids that path.
+        SQLitePCL.Batteries_V2.Init();
+    }
+
+    /// <inheritdoc />
+    public override string Name => "sqlite";
+
+    /// <inheritdoc />
+    public override string PrimaryKeySql => "PRIMARY KEY AUTOINCREMENT";
+
+    /// <inheritdoc />
+    public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
+
+    /// <summary>Pooling on, foreign keys enforced, a 5 second busy timeout unless the string says otherwise.</summary>
+    public override string NormalizeConnectionString(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, ForeignKeys = true };
+        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.DefaultTimeout = 5;
+        }
+
+        return builder.ToString();
+    }
+
+    /// <inheritdoc />
+    public override async ValueTask<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = await base.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        Configure((SqliteConnection)connection);
+        return connection;
+    }
+
+    /// <inheritdoc />
+    public override DbConnection Open(string connectionString)
+    {
+        var connection = base.Open(connectionString);
+        Configure((SqliteConnection)connection);
+        return connection;
+    }
+
+    /// <inheritdoc />
+    public override ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> s_walEnabled = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Sets the busy timeout on the connection (pooled connections keep it, but it is cheap) and
+    /// switches the database file to write-ahead logging once per process, so readers never block the writer.
+    /// </summary>
+    private static void Configure(SqliteConnection connection)
+    {
+        using var pragma = connection.CreateCommand();
+        var busy = "PRAGMA busy_timeout = " + (connection.DefaultTimeout * 1000).ToString(CultureInfo.InvariantCulture) + ";";
+        var wal = !s_walEnabled.ContainsKey(connection.ConnectionString) && connection.DataSource is { Length: > 0 } source && source != ":memory:";
+        pragma.CommandText = wal ? busy + " PRAGMA journal_mode = WAL;" : busy;
+        pragma.ExecuteNonQuery();
+        if (wal)
+        {
+            s_walEnabled.TryAdd(connection.ConnectionString, true);
+        }
+    }
+
+    /// <inheritdoc />
+    public override object? ToDbValue<T>(T value) => value switch
+    {
+        null => null,
+        DateTimeOffset d => DbValue.FormatDateTime(d.UtcDateTime),
+        DateTime d => DbValue.FormatDateTime(d.Kind == DateTimeKind.Local ? d.ToUniversalTime() : d),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        TimeOnly t => DbValue.FormatTime(t),
+        TimeSpan t => t.Ticks / 10,
+        Guid g => g.ToString("N"),
+        bool b => b ? 1L : 0L,
+        _ => value,
+    };
+
+    /// <inheritdoc />
+    public override string ColumnTypeSql(ColumnSchema column) => column.Type switch
     {
         ColumnType.Boolean => "bool",
         ColumnType.Int32 => "integer",
@@ -27,32 +114,45 @@ public static class SqliteDialect
         _ => throw new ArgumentOutOfRangeException(nameof(column), column.Type, "Unknown column type."),
     };
 
-    /// <summary><c>CREATE TABLE</c> for a model, in the form Django's SQLite backend writes.</summary>
-    public static string CreateTableSql(TableSchema table, bool ifNotExists = false)
+    /// <inheritdoc />
+    public override void AppendLimitOffset(SqlWriter sql, long? limit, long? offset)
     {
-        var sql = new StringBuilder("CREATE TABLE ");
-        if (ifNotExists)
+        if (limit is null && offset is null)
         {
-            sql.Append("IF NOT EXISTS ");
+            return;
         }
 
-        sql.Append(QuoteName(table.Name)).Append(" (");
-        for (var i = 0; i < table.Columns.Count; i++)
+        sql.Append(" LIMIT ").AppendValue(limit ?? -1L);
+        if (offset is long o)
         {
-            var column = table.Columns[i];
-            if (i > 0)
-            {
-                sql.Append(", ");
-            }
-
-            sql.Append(QuoteName(column.Name)).Append(' ').Append(ColumnTypeSql(column));
-            sql.Append(column.Nullable ? " NULL" : " NOT NULL");
-            if (column.PrimaryKey)
-            {
-                sql.Append(" PRIMARY KEY AUTOINCREMENT");
-            }
+            sql.Append(" OFFSET ").AppendValue(o);
         }
+    }
 
-        return sql.Append(')').ToString();
+    /// <inheritdoc />
+    public override void AppendILike(SqlWriter sql, SqlExpression operand, int patternParameter)
+    {
+        // SQLite's LIKE is case-insensitive for ASCII, as Django documents for its SQLite backend
+        operand.WriteTo(sql);
+        sql.Append(" LIKE ").AppendPlaceholder(patternParameter).Append(" ESCAPE '\\'");
+    }
+
+    /// <inheritdoc />
+    public override void AppendDatePart(SqlWriter sql, DatePart part, SqlExpression operand)
+    {
+        var format = part switch
+        {
+            DatePart.Year => "%Y",
+            DatePart.Month => "%m",
+            DatePart.Day => "%d",
+            DatePart.Hour => "%H",
+            DatePart.Minute => "%M",
+            DatePart.Second => "%S",
+            DatePart.WeekDay => "%w",
+            _ => throw new ArgumentOutOfRangeException(nameof(part)),
+        };
+        sql.Append("CAST(strftime('").Append(format).Append("', ");
+        operand.WriteTo(sql);
+        sql.Append(part == DatePart.WeekDay ? ") AS integer) + 1" : ") AS integer)");
     }
 }

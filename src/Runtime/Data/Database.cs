@@ -1,0 +1,332 @@
+using System.Data;
+using System.Data.Common;
+
+namespace Reinhardt.Data;
+
+/// <summary>How to reach a database.</summary>
+public sealed class DatabaseOptions
+{
+    /// <summary>The connection string, e.g. <c>Data Source=app.sqlite3</c>.</summary>
+    public string ConnectionString { get; set; } = "Data Source=app.sqlite3";
+
+    /// <summary>The SQL dialect; SQLite by default.</summary>
+    public SqlDialect Dialect { get; set; } = Sqlite.SqliteDialect.Instance;
+}
+
+/// <summary>
+/// The base of a generated <c>[Database]</c> class: connections, transactions
+/// (<see cref="AtomicAsync(Func{Task}, CancellationToken)"/>, like Django's <c>transaction.atomic</c>),
+/// query capture for tests, and the execution primitives the query sets use.
+/// </summary>
+public abstract class Database
+{
+    private readonly AsyncLocal<TransactionScope?> _transaction = new();
+    private readonly AsyncLocal<QueryCapture?> _capture = new();
+
+    /// <summary>Creates a database from options.</summary>
+    protected Database(DatabaseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Dialect = options.Dialect;
+        ConnectionString = Dialect.NormalizeConnectionString(options.ConnectionString);
+    }
+
+    /// <summary>The dialect.</summary>
+    public SqlDialect Dialect { get; }
+
+    /// <summary>The effective connection string.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>Whether an <c>Atomic</c> block is active in this async flow.</summary>
+    public bool InTransaction => _transaction.Value is not null;
+
+    /// <summary>
+    /// Records every statement executed in this async flow until disposed, like Django's
+    /// <c>assertNumQueries</c> / <c>CaptureQueriesContext</c>.
+    /// </summary>
+    public QueryCapture CaptureQueries()
+    {
+        var capture = new QueryCapture(this, _capture.Value);
+        _capture.Value = capture;
+        return capture;
+    }
+
+    internal void EndCapture(QueryCapture capture) => _capture.Value = capture.Previous;
+
+    /// <summary>Opens a connection (or joins the active transaction's).</summary>
+    public async ValueTask<ConnectionLease> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        if (_transaction.Value is { } scope)
+        {
+            return new ConnectionLease(scope.Connection, scope.Transaction, owned: false);
+        }
+
+        var connection = await Dialect.OpenAsync(ConnectionString, cancellationToken).ConfigureAwait(false);
+        return new ConnectionLease(connection, null, owned: true);
+    }
+
+    /// <summary>Opens a connection synchronously (or joins the active transaction's).</summary>
+    public ConnectionLease Open()
+    {
+        if (_transaction.Value is { } scope)
+        {
+            return new ConnectionLease(scope.Connection, scope.Transaction, owned: false);
+        }
+
+        return new ConnectionLease(Dialect.Open(ConnectionString), null, owned: true);
+    }
+
+    /// <summary>Creates a command on a lease with the SQL and parameters of <paramref name="sql"/>, and records it.</summary>
+    public DbCommand CreateCommand(ConnectionLease lease, string sql, IReadOnlyList<object?> parameters)
+    {
+        var command = lease.Connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = lease.Transaction;
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = Dialect.ParameterName(i);
+            parameter.Value = parameters[i] ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        _capture.Value?.Record(sql, parameters);
+        return command;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> in a transaction: committed when it returns, rolled back when it
+    /// throws. Nested calls use savepoints, so an inner failure that is caught rolls back only the
+    /// inner block. Writes on SQLite take the write lock at the start (<c>BEGIN IMMEDIATE</c>).
+    /// </summary>
+    public async Task AtomicAsync(Func<Task> body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        await AtomicAsync(async () =>
+        {
+            await body().ConfigureAwait(false);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <paramref name="body"/> in a transaction and returns its result.</summary>
+    public async Task<T> AtomicAsync<T>(Func<Task<T>> body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var outer = _transaction.Value;
+        TransactionScope scope;
+        if (outer is null)
+        {
+            var connection = await Dialect.OpenAsync(ConnectionString, cancellationToken).ConfigureAwait(false);
+            DbTransaction transaction;
+            try
+            {
+                transaction = await Dialect.BeginWriteTransactionAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+
+            _capture.Value?.Record("BEGIN", []);
+            scope = new TransactionScope(connection, transaction, null, null);
+        }
+        else
+        {
+            var savepoint = "s" + (outer.Depth + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await ExecuteOnAsync(outer, "SAVEPOINT " + Dialect.QuoteName(savepoint), cancellationToken).ConfigureAwait(false);
+            scope = new TransactionScope(outer.Connection, outer.Transaction, outer, savepoint);
+        }
+
+        _transaction.Value = scope;
+        T result;
+        try
+        {
+            result = await body().ConfigureAwait(false);
+        }
+        catch
+        {
+            _transaction.Value = outer;
+            await RollbackAsync(scope).ConfigureAwait(false);
+            throw;
+        }
+
+        _transaction.Value = outer;
+        await CommitAsync(scope, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="callback"/> after the outermost transaction commits (Django's
+    /// <c>transaction.on_commit</c>); immediately when no transaction is active; never if it rolls back.
+    /// </summary>
+    public void OnCommit(Action callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        if (_transaction.Value is { } scope)
+        {
+            scope.OnCommit.Add(callback);
+        }
+        else
+        {
+            callback();
+        }
+    }
+
+    private async Task CommitAsync(TransactionScope scope, CancellationToken cancellationToken)
+    {
+        if (scope.Parent is { } parent)
+        {
+            await ExecuteOnAsync(scope, "RELEASE SAVEPOINT " + Dialect.QuoteName(scope.Savepoint!), cancellationToken).ConfigureAwait(false);
+            parent.OnCommit.AddRange(scope.OnCommit);
+            return;
+        }
+
+        try
+        {
+            await scope.Transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            _capture.Value?.Record("COMMIT", []);
+        }
+        finally
+        {
+            await scope.Transaction.DisposeAsync().ConfigureAwait(false);
+            await scope.Connection.DisposeAsync().ConfigureAwait(false);
+        }
+
+        foreach (var callback in scope.OnCommit)
+        {
+            callback();
+        }
+    }
+
+    private async Task RollbackAsync(TransactionScope scope)
+    {
+        if (scope.Parent is not null)
+        {
+            await ExecuteOnAsync(scope, "ROLLBACK TO SAVEPOINT " + Dialect.QuoteName(scope.Savepoint!), CancellationToken.None).ConfigureAwait(false);
+            await ExecuteOnAsync(scope, "RELEASE SAVEPOINT " + Dialect.QuoteName(scope.Savepoint!), CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await scope.Transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            _capture.Value?.Record("ROLLBACK", []);
+        }
+        finally
+        {
+            await scope.Transaction.DisposeAsync().ConfigureAwait(false);
+            await scope.Connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task ExecuteOnAsync(TransactionScope scope, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = CreateCommand(new ConnectionLease(scope.Connection, scope.Transaction, owned: false), sql, []);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private sealed class TransactionScope(DbConnection connection, DbTransaction transaction, TransactionScope? parent, string? savepoint)
+    {
+        public DbConnection Connection { get; } = connection;
+
+        public DbTransaction Transaction { get; } = transaction;
+
+        public TransactionScope? Parent { get; } = parent;
+
+        public string? Savepoint { get; } = savepoint;
+
+        public int Depth => Parent is null ? 0 : Parent.Depth + 1;
+
+        public List<Action> OnCommit { get; } = [];
+    }
+}
+
+/// <summary>A connection for one operation: owned (closed on dispose) or borrowed from the active transaction.</summary>
+public readonly struct ConnectionLease : IDisposable, IAsyncDisposable
+{
+    private readonly bool _owned;
+
+    internal ConnectionLease(DbConnection connection, DbTransaction? transaction, bool owned)
+    {
+        Connection = connection;
+        Transaction = transaction;
+        _owned = owned;
+    }
+
+    /// <summary>The open connection.</summary>
+    public DbConnection Connection { get; }
+
+    /// <summary>The active transaction, if any.</summary>
+    public DbTransaction? Transaction { get; }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_owned)
+        {
+            Connection.Dispose();
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _owned ? Connection.DisposeAsync() : default;
+}
+
+/// <summary>The statements executed while a capture is active.</summary>
+public sealed class QueryCapture : IDisposable
+{
+    private readonly Database _database;
+    private readonly List<CapturedQuery> _queries = [];
+
+    internal QueryCapture(Database database, QueryCapture? previous)
+    {
+        _database = database;
+        Previous = previous;
+    }
+
+    internal QueryCapture? Previous { get; }
+
+    /// <summary>The statements, in order.</summary>
+    public IReadOnlyList<CapturedQuery> Queries
+    {
+        get
+        {
+            lock (_queries)
+            {
+                return [.. _queries];
+            }
+        }
+    }
+
+    /// <summary>How many statements ran (transaction control included).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_queries)
+            {
+                return _queries.Count;
+            }
+        }
+    }
+
+    internal void Record(string sql, IReadOnlyList<object?> parameters)
+    {
+        lock (_queries)
+        {
+            _queries.Add(new CapturedQuery(sql, [.. parameters]));
+        }
+
+        Previous?.Record(sql, parameters);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _database.EndCapture(this);
+}
+
+/// <summary>One captured statement.</summary>
+/// <param name="Sql">The SQL text.</param>
+/// <param name="Parameters">The parameter values, in placeholder order.</param>
+public sealed record CapturedQuery(string Sql, IReadOnlyList<object?> Parameters);

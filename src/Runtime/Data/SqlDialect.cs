@@ -1,0 +1,147 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+
+namespace Reinhardt.Data;
+
+/// <summary>
+/// What differs between databases: quoting, placeholders, value representations, column types,
+/// LIMIT/OFFSET, RETURNING, upsert and the lookups that need database functions. Generated code
+/// never contains dialect-specific SQL; it goes through this class.
+/// </summary>
+public abstract class SqlDialect
+{
+    /// <summary>A short name: <c>sqlite</c>, <c>postgresql</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Creates an unopened connection.</summary>
+    public abstract DbConnection CreateConnection(string connectionString);
+
+    /// <summary>Adds the dialect's required settings to a connection string (pooling, foreign keys, timeouts).</summary>
+    public virtual string NormalizeConnectionString(string connectionString) => connectionString;
+
+    /// <summary>Opens a connection and applies per-connection settings.</summary>
+    public virtual async ValueTask<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = CreateConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Opens a connection synchronously.</summary>
+    public virtual DbConnection Open(string connectionString)
+    {
+        var connection = CreateConnection(connectionString);
+        try
+        {
+            connection.Open();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Begins a transaction that will write (SQLite: <c>BEGIN IMMEDIATE</c>, so it never fails to upgrade a read lock).</summary>
+    public virtual async ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Appends a quoted identifier.</summary>
+    public virtual void AppendQuotedName(StringBuilder sql, string name) =>
+        sql.Append('"').Append(name.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+
+    /// <summary>Quotes an identifier.</summary>
+    public string QuoteName(string name)
+    {
+        var sql = new StringBuilder(name.Length + 2);
+        AppendQuotedName(sql, name);
+        return sql.ToString();
+    }
+
+    /// <summary>Appends the placeholder of parameter <paramref name="index"/> (<c>@p0</c>).</summary>
+    public virtual void AppendParameterName(StringBuilder sql, int index) =>
+        sql.Append("@p").Append(index.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>The parameter name of parameter <paramref name="index"/>, as bound on the command.</summary>
+    public virtual string ParameterName(int index) => "@p" + index.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Converts a CLR value to the value stored in the database.</summary>
+    public abstract object? ToDbValue<T>(T value);
+
+    /// <summary>The SQL column type for a column.</summary>
+    public abstract string ColumnTypeSql(ColumnSchema column);
+
+    /// <summary>The primary-key clause after the column type (<c>PRIMARY KEY AUTOINCREMENT</c>).</summary>
+    public abstract string PrimaryKeySql { get; }
+
+    /// <summary>Appends LIMIT/OFFSET. A null limit with an offset still needs a limit on some databases.</summary>
+    public abstract void AppendLimitOffset(SqlWriter sql, long? limit, long? offset);
+
+    /// <summary>
+    /// Appends a case-insensitive pattern match of <paramref name="operand"/> against
+    /// the LIKE pattern in parameter <paramref name="patternParameter"/> (escaped with a backslash).
+    /// </summary>
+    public abstract void AppendILike(SqlWriter sql, SqlExpression operand, int patternParameter);
+
+    /// <summary>Appends a year/month/day/... part of a date or date-time value as an integer.</summary>
+    public abstract void AppendDatePart(SqlWriter sql, DatePart part, SqlExpression operand);
+
+    /// <summary><c>CREATE TABLE</c> for a model's table.</summary>
+    public virtual string CreateTableSql(TableSchema table, bool ifNotExists = false)
+    {
+        var sql = new StringBuilder("CREATE TABLE ");
+        if (ifNotExists)
+        {
+            sql.Append("IF NOT EXISTS ");
+        }
+
+        AppendQuotedName(sql, table.Name);
+        sql.Append(" (");
+        for (var i = 0; i < table.Columns.Count; i++)
+        {
+            var column = table.Columns[i];
+            if (i > 0)
+            {
+                sql.Append(", ");
+            }
+
+            AppendQuotedName(sql, column.Name);
+            sql.Append(' ').Append(ColumnTypeSql(column)).Append(column.Nullable ? " NULL" : " NOT NULL");
+            if (column.PrimaryKey)
+            {
+                sql.Append(' ').Append(PrimaryKeySql);
+            }
+        }
+
+        return sql.Append(')').ToString();
+    }
+}
+
+/// <summary>Parts of a date or time that lookups and annotations extract.</summary>
+public enum DatePart
+{
+    /// <summary>The year.</summary>
+    Year,
+    /// <summary>The month, 1-12.</summary>
+    Month,
+    /// <summary>The day of the month.</summary>
+    Day,
+    /// <summary>The hour, 0-23.</summary>
+    Hour,
+    /// <summary>The minute.</summary>
+    Minute,
+    /// <summary>The second.</summary>
+    Second,
+    /// <summary>Django's <c>week_day</c>: 1 (Sunday) to 7 (Saturday).</summary>
+    WeekDay,
+}

@@ -1,0 +1,125 @@
+using System.Text;
+
+namespace Reinhardt.Data;
+
+/// <summary>
+/// Accumulates SQL text and its parameter values while an expression tree is written. Values never
+/// enter the text: every one becomes a parameter, so there is nothing to inject into.
+/// </summary>
+public sealed class SqlWriter
+{
+    private readonly StringBuilder _text = new(256);
+    private readonly List<object?> _parameters = [];
+    private readonly Dictionary<TableRef, string> _aliases = [];
+    private readonly List<TableRef> _joins = [];
+
+    /// <summary>Creates a writer for a dialect.</summary>
+    public SqlWriter(SqlDialect dialect) => Dialect = dialect;
+
+    /// <summary>The dialect whose syntax is written.</summary>
+    public SqlDialect Dialect { get; }
+
+    /// <summary>The parameter values, in placeholder order.</summary>
+    public IReadOnlyList<object?> Parameters => _parameters;
+
+    /// <summary>The tables joined so far, in the order they were first referenced.</summary>
+    public IReadOnlyList<TableRef> Joins => _joins;
+
+    /// <summary>Appends raw SQL text (only ever constant text from Reinhardt or generated code).</summary>
+    public SqlWriter Append(string sql)
+    {
+        _text.Append(sql);
+        return this;
+    }
+
+    /// <summary>Appends one character of SQL.</summary>
+    public SqlWriter Append(char sql)
+    {
+        _text.Append(sql);
+        return this;
+    }
+
+    /// <summary>Appends a quoted identifier.</summary>
+    public SqlWriter AppendName(string name)
+    {
+        Dialect.AppendQuotedName(_text, name);
+        return this;
+    }
+
+    /// <summary>Adds a parameter (converted to its database representation) and appends its placeholder.</summary>
+    public SqlWriter AppendValue<T>(T value) => AppendPlaceholder(AddParameter(Dialect.ToDbValue(value)));
+
+    /// <summary>Adds an already-converted value and returns its index, for reuse with <see cref="AppendPlaceholder"/>.</summary>
+    public int AddParameter(object? dbValue)
+    {
+        _parameters.Add(dbValue);
+        return _parameters.Count - 1;
+    }
+
+    /// <summary>Appends the placeholder of parameter <paramref name="index"/>.</summary>
+    public SqlWriter AppendPlaceholder(int index)
+    {
+        Dialect.AppendParameterName(_text, index);
+        return this;
+    }
+
+    /// <summary>Appends <c>"alias"."column"</c>, registering the table's join on first use.</summary>
+    public SqlWriter AppendColumn(TableRef table, string column)
+    {
+        AppendName(AliasOf(table)).Append('.').AppendName(column);
+        return this;
+    }
+
+    /// <summary>The alias of a table in this statement: the root table's own name, <c>T2</c>, <c>T3</c>, ... for joins.</summary>
+    public string AliasOf(TableRef table)
+    {
+        if (_aliases.TryGetValue(table, out var alias))
+        {
+            return alias;
+        }
+
+        if (table.Parent is { } parent)
+        {
+            AliasOf(parent); // the parent joins first
+            alias = "T" + (_joins.Count + 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _joins.Add(table);
+        }
+        else
+        {
+            alias = table.TableName;
+        }
+
+        _aliases.Add(table, alias);
+        return alias;
+    }
+
+    /// <summary>The current length of the text, to splice in clauses later (joins go after FROM).</summary>
+    public int Length => _text.Length;
+
+    /// <summary>Inserts text at a position written earlier.</summary>
+    public void Insert(int position, string sql) => _text.Insert(position, sql);
+
+    /// <summary>Writes the JOIN clauses of every table referenced so far.</summary>
+    public string JoinClauses()
+    {
+        if (_joins.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var joins = new SqlWriter(Dialect);
+        foreach (var table in _joins)
+        {
+            var parent = table.Parent!;
+            joins.Append(table.Nullable ? " LEFT OUTER JOIN " : " INNER JOIN ")
+                .AppendName(table.TableName).Append(' ').AppendName(_aliases[table])
+                .Append(" ON ").AppendName(_aliases[parent]).Append('.').AppendName(table.ParentColumn!)
+                .Append(" = ").AppendName(_aliases[table]).Append('.').AppendName(table.KeyColumn!);
+        }
+
+        return joins.ToString();
+    }
+
+    /// <summary>The SQL text.</summary>
+    public override string ToString() => _text.ToString();
+}

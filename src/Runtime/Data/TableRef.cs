@@ -1,0 +1,40 @@
+namespace Reinhardt.Data;
+
+/// <summary>
+/// A table as a query sees it: the model's own table, or a table reached through a chain of
+/// foreign keys (<c>choice.question</c>), which becomes a JOIN when a query uses its columns.
+/// Instances are compared by reference: one instance per path in a column set.
+/// </summary>
+public sealed class TableRef
+{
+    private TableRef(string tableName, TableRef? parent, string? parentColumn, string? keyColumn, bool nullable)
+    {
+        TableName = tableName;
+        Parent = parent;
+        ParentColumn = parentColumn;
+        KeyColumn = keyColumn;
+        Nullable = nullable;
+    }
+
+    /// <summary>The table name.</summary>
+    public string TableName { get; }
+
+    /// <summary>The table this one is joined from, or null for the query's own table.</summary>
+    public TableRef? Parent { get; }
+
+    /// <summary>The foreign-key column in the parent table.</summary>
+    public string? ParentColumn { get; }
+
+    /// <summary>The key column in this table that the foreign key points at.</summary>
+    public string? KeyColumn { get; }
+
+    /// <summary>Whether the join may find no row (a nullable foreign key): LEFT OUTER JOIN.</summary>
+    public bool Nullable { get; }
+
+    /// <summary>The query's own table.</summary>
+    public static TableRef Root(string tableName) => new(tableName, null, null, null, false);
+
+    /// <summary>A table reached through a foreign key of <paramref name="parent"/>.</summary>
+    public static TableRef Join(TableRef parent, string parentColumn, string tableName, string keyColumn, bool nullable) =>
+        new(tableName, parent, parentColumn, keyColumn, nullable || parent.Nullable);
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Reinhardt.Data;
+
+namespace Reinhardt;
+
+/// <summary>Registering a <c>[Database]</c> class and creating its tables.</summary>
+public static class DatabaseSetup
+{
+    /// <summary>
+    /// Registers <typeparamref name="TDatabase"/> as a singleton, connected with the configuration's
+    /// <c>ConnectionStrings:Default</c> (or <paramref name="defaultConnectionString"/>).
+    /// </summary>
+    public static IServiceCollection AddDatabase<TDatabase>(this IServiceCollection services, IConfiguration configuration, string defaultConnectionString = "Data Source=app.sqlite3")
+        where TDatabase : Database, IDatabase<TDatabase>
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new DatabaseOptions { ConnectionString = configuration.GetConnectionString("Default") ?? defaultConnectionString };
+        return services.AddSingleton(TDatabase.Create(options));
+    }
+
+    /// <summary>
+    /// Creates every model table that does not exist yet, in one transaction. (The migrations
+    /// replace this for apps that evolve their schema.)
+    /// </summary>
+    public static Task EnsureCreatedAsync<TDatabase>(this TDatabase database, CancellationToken cancellationToken = default)
+        where TDatabase : Database, IDatabase<TDatabase>
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return database.AtomicAsync(async () =>
+        {
+            await using var lease = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var table in TDatabase.Tables)
+            {
+                await using var command = database.CreateCommand(lease, database.Dialect.CreateTableSql(table, ifNotExists: true), []);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Data.Common;
+using Reinhardt.Data;
+
+namespace Reinhardt;
+
+/// <summary>
+/// What the generator implements for every <c>[Model]</c> class: its schema, its row reader and
+/// its values, as static members, so the ORM runtime works on any model without reflection.
+/// </summary>
+/// <typeparam name="TSelf">The model class.</typeparam>
+public interface IModel<TSelf>
+    where TSelf : class, IModel<TSelf>
+{
+    /// <summary>The model's table, columns first-to-last in declaration order, primary key first.</summary>
+    static abstract TableSchema Schema { get; }
+
+    /// <summary>Reads one row whose columns are in <see cref="Schema"/> order from <paramref name="offset"/>.</summary>
+    static abstract TSelf ReadRow(DbDataReader reader, int offset);
+
+    /// <summary>The primary key; 0 for an instance not saved yet.</summary>
+    static abstract long GetKey(TSelf model);
+
+    /// <summary>Sets the primary key after an insert.</summary>
+    static abstract void SetKey(TSelf model, long key);
+
+    /// <summary>Adds the value of every column but the primary key, in <see cref="Schema"/> order.</summary>
+    static abstract void AddValues(TSelf model, ValueList values);
+
+    /// <summary>The model's <c>DoesNotExist</c> exception.</summary>
+    static abstract ObjectDoesNotExistException DoesNotExist(string message);
+
+    /// <summary>The model's <c>MultipleObjectsReturned</c> exception.</summary>
+    static abstract MultipleObjectsReturnedException MultipleObjectsReturned(string message);
+}
+
+/// <summary>The typed columns of a model, for building query expressions (<c>q =&gt; q.PubDate &lt;= now</c>).</summary>
+/// <typeparam name="TSelf">The generated columns class.</typeparam>
+public interface IColumnSet<TSelf>
+    where TSelf : class, IColumnSet<TSelf>
+{
+    /// <summary>The columns of the table reached as <paramref name="table"/>.</summary>
+    static abstract TSelf Create(TableRef table);
+
+    /// <summary>The table these columns belong to.</summary>
+    TableRef Table { get; }
+}
+
+/// <summary>Parameter values being collected for an INSERT or UPDATE, converted by the dialect.</summary>
+public sealed class ValueList
+{
+    private readonly SqlDialect _dialect;
+    private readonly List<object?> _values;
+
+    internal ValueList(SqlDialect dialect, int capacity)
+    {
+        _dialect = dialect;
+        _values = new List<object?>(capacity);
+    }
+
+    /// <summary>Adds a value.</summary>
+    public void Add<T>(T value) => _values.Add(_dialect.ToDbValue(value));
+
+    internal IReadOnlyList<object?> Values => _values;
+
+    internal void Clear() => _values.Clear();
+}
+
+/// <summary>Django's <c>ObjectDoesNotExist</c>: <c>Get</c> found no row. Each model has its own subclass.</summary>
+public class ObjectDoesNotExistException(string message) : Exception(message);
+
+/// <summary>Django's <c>MultipleObjectsReturned</c>: <c>Get</c> found more than one row. Each model has its own subclass.</summary>
+public class MultipleObjectsReturnedException(string message) : Exception(message);
+
+/// <summary>What the generator implements for every <c>[Database]</c> class.</summary>
+/// <typeparam name="TSelf">The database class.</typeparam>
+public interface IDatabase<TSelf>
+    where TSelf : Database, IDatabase<TSelf>
+{
+    /// <summary>Creates the database.</summary>
+    static abstract TSelf Create(DatabaseOptions options);
+
+    /// <summary>The tables of every model in the app, in dependency order (referenced tables first).</summary>
+    static abstract IReadOnlyList<TableSchema> Tables { get; }
+}

@@ -1,0 +1,240 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Reinhardt.Data;
+
+namespace Reinhardt;
+
+// Terminal operations. Each is written once with an `async` flag (Npgsql's pattern): the async
+// form awaits the provider's async calls, the sync form calls the sync ones and completes
+// synchronously, so the sync wrappers never block on real asynchronous work.
+public sealed partial class QuerySet<TModel, TColumns>
+{
+    /// <summary>Runs the query and returns the rows.</summary>
+    public Task<List<TModel>> ToListAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(BuildSelect(_order, _limit), async: true, cancellationToken).AsTask();
+
+    /// <summary>Runs the query and returns the rows.</summary>
+    public List<TModel> ToList() => ReadAsync(BuildSelect(_order, _limit), async: false, default).GetAwaiter().GetResult();
+
+    /// <summary>The number of matching rows (Django's <c>count()</c>).</summary>
+    public Task<long> CountAsync(CancellationToken cancellationToken = default) => CountCore(async: true, cancellationToken).AsTask();
+
+    /// <summary>The number of matching rows.</summary>
+    public long Count() => CountCore(async: false, default).GetAwaiter().GetResult();
+
+    /// <summary>Whether any row matches (Django's <c>exists()</c>).</summary>
+    public Task<bool> ExistsAsync(CancellationToken cancellationToken = default) => ExistsCore(async: true, cancellationToken).AsTask();
+
+    /// <summary>Whether any row matches.</summary>
+    public bool Exists() => ExistsCore(async: false, default).GetAwaiter().GetResult();
+
+    /// <summary>The first row in the ordering (by primary key when unordered), or null (Django's <c>first()</c>).</summary>
+    public async Task<TModel?> FirstOrDefaultAsync(CancellationToken cancellationToken = default) =>
+        FirstOf(await ReadAsync(BuildSelect(OrderOrKey(), 1), async: true, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The first row in the ordering, or null.</summary>
+    public TModel? FirstOrDefault() => FirstOf(ReadAsync(BuildSelect(OrderOrKey(), 1), async: false, default).GetAwaiter().GetResult());
+
+    /// <summary>The last row in the ordering (by primary key when unordered), or null (Django's <c>last()</c>).</summary>
+    public Task<TModel?> LastOrDefaultAsync(CancellationToken cancellationToken = default) => Reverse().FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The last row in the ordering, or null.</summary>
+    public TModel? LastOrDefault() => Reverse().FirstOrDefault();
+
+    /// <summary>The first row; throws the model's <c>DoesNotExist</c> when there is none.</summary>
+    public async Task<TModel> FirstAsync(CancellationToken cancellationToken = default) =>
+        await FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? throw NotFound();
+
+    /// <summary>The first row; throws the model's <c>DoesNotExist</c> when there is none.</summary>
+    public TModel First() => FirstOrDefault() ?? throw NotFound();
+
+    /// <summary>
+    /// The one row matching (Django's <c>get()</c>): throws the model's <c>DoesNotExist</c> when
+    /// none matches and <c>MultipleObjectsReturned</c> when several do.
+    /// </summary>
+    public async Task<TModel> GetAsync(Func<TColumns, Q>? condition = null, CancellationToken cancellationToken = default) =>
+        Single(await ReadAsync(BuildGet(condition), async: true, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The one row matching; see <see cref="GetAsync"/>.</summary>
+    public TModel Get(Func<TColumns, Q>? condition = null) =>
+        Single(ReadAsync(BuildGet(condition), async: false, default).GetAwaiter().GetResult());
+
+    /// <summary>Updates every matching row in one statement (Django's <c>update()</c>); returns the number of rows.</summary>
+    /// <example><c>await db.Choices.Filter(c => c.Id == id).UpdateAsync(c => c.Votes.Set(c.Votes + 1));</c></example>
+    public Task<int> UpdateAsync(Func<TColumns, Assignment> assignment, CancellationToken cancellationToken = default) =>
+        UpdateCore([assignment(s_columns)], async: true, cancellationToken).AsTask();
+
+    /// <summary>Updates several columns of every matching row in one statement.</summary>
+    public Task<int> UpdateAsync(Func<TColumns, Assignment[]> assignments, CancellationToken cancellationToken = default) =>
+        UpdateCore(assignments(s_columns), async: true, cancellationToken).AsTask();
+
+    /// <summary>Updates every matching row in one statement.</summary>
+    public int Update(Func<TColumns, Assignment> assignment) => UpdateCore([assignment(s_columns)], async: false, default).GetAwaiter().GetResult();
+
+    /// <summary>Updates several columns of every matching row in one statement.</summary>
+    public int Update(Func<TColumns, Assignment[]> assignments) => UpdateCore(assignments(s_columns), async: false, default).GetAwaiter().GetResult();
+
+    /// <summary>Deletes every matching row in one statement; returns the number of rows.</summary>
+    public Task<int> DeleteAsync(CancellationToken cancellationToken = default) => DeleteCore(async: true, cancellationToken).AsTask();
+
+    /// <summary>Deletes every matching row in one statement.</summary>
+    public int Delete() => DeleteCore(async: false, default).GetAwaiter().GetResult();
+
+    /// <summary>Streams the rows one by one (the query runs when enumeration starts).</summary>
+    public async IAsyncEnumerator<TModel> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+    {
+        var sql = BuildSelect(_order, _limit);
+        await using var lease = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = _database.CreateCommand(lease, sql.ToString(), sql.Parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return TModel.ReadRow(reader, 0);
+        }
+    }
+
+    private OrderTerm[] OrderOrKey() => _order.Length > 0 ? _order : [s_primaryKey.Ascending()];
+
+    private SqlWriter BuildGet(Func<TColumns, Q>? condition)
+    {
+        var query = condition is null ? this : Filter(condition);
+        return query.BuildSelect(query._order, query._limit is long limit ? Math.Min(limit, MaxGetResults) : MaxGetResults);
+    }
+
+    private static TModel? FirstOf(List<TModel> rows) => rows.Count > 0 ? rows[0] : null;
+
+    private static TModel Single(List<TModel> rows) => rows.Count switch
+    {
+        1 => rows[0],
+        0 => throw NotFound(),
+        _ => throw TModel.MultipleObjectsReturned(
+            $"get() returned more than one {typeof(TModel).Name} -- it returned {(rows.Count >= MaxGetResults ? "more than " + (MaxGetResults - 1) : rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))}!"),
+    };
+
+    private static ObjectDoesNotExistException NotFound() => TModel.DoesNotExist($"{typeof(TModel).Name} matching query does not exist.");
+
+    private async ValueTask<List<TModel>> ReadAsync(SqlWriter sql, bool async, CancellationToken cancellationToken)
+    {
+        var rows = new List<TModel>();
+        var lease = async ? await _database.OpenAsync(cancellationToken).ConfigureAwait(false) : _database.Open();
+        try
+        {
+            using var command = _database.CreateCommand(lease, sql.ToString(), sql.Parameters);
+            using var reader = async ? await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteReader();
+            while (async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read())
+            {
+                rows.Add(TModel.ReadRow(reader, 0));
+            }
+        }
+        finally
+        {
+            lease.Dispose();
+        }
+
+        return rows;
+    }
+
+    private async ValueTask<long> CountCore(bool async, CancellationToken cancellationToken)
+    {
+        var sql = new SqlWriter(_database.Dialect);
+        if (_limit is null && _offset is null && !_distinct)
+        {
+            sql.Append("SELECT COUNT(*) FROM ").AppendName(TModel.Schema.Name);
+            var joinsAt = sql.Length;
+            WriteWhere(sql);
+            sql.Insert(joinsAt, sql.JoinClauses());
+        }
+        else
+        {
+            var inner = BuildSelect(_order, _limit);
+            sql.Append("SELECT COUNT(*) FROM (").Append(inner.ToString()).Append(") subquery");
+            foreach (var value in inner.Parameters)
+            {
+                sql.AddParameter(value);
+            }
+        }
+
+        return Convert.ToInt64(await ScalarAsync(sql, async, cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async ValueTask<bool> ExistsCore(bool async, CancellationToken cancellationToken)
+    {
+        var sql = new SqlWriter(_database.Dialect);
+        sql.Append("SELECT 1 FROM ").AppendName(TModel.Schema.Name);
+        var joinsAt = sql.Length;
+        WriteWhere(sql);
+        sql.Dialect.AppendLimitOffset(sql, 1, _offset);
+        sql.Insert(joinsAt, sql.JoinClauses());
+        return await ScalarAsync(sql, async, cancellationToken).ConfigureAwait(false) is not null and not DBNull;
+    }
+
+    private async ValueTask<int> UpdateCore(Assignment[] assignments, bool async, CancellationToken cancellationToken)
+    {
+        if (assignments.Length == 0)
+        {
+            return 0;
+        }
+
+        var sql = new SqlWriter(_database.Dialect);
+        sql.Append("UPDATE ").AppendName(TModel.Schema.Name).Append(" SET ");
+        for (var i = 0; i < assignments.Length; i++)
+        {
+            if (i > 0)
+            {
+                sql.Append(", ");
+            }
+
+            if (!ReferenceEquals(assignments[i].Column.Table, s_columns.Table))
+            {
+                throw new InvalidOperationException($"update() can only set columns of {TModel.Schema.Name}, not '{assignments[i].Column.Name}' of a related table.");
+            }
+
+            sql.AppendName(assignments[i].Column.Name).Append(" = ");
+            assignments[i].Value.WriteTo(sql);
+        }
+
+        if (sql.Joins.Count > 0)
+        {
+            throw new InvalidOperationException("update() values cannot refer to columns of related tables (Django raises FieldError here too).");
+        }
+
+        WriteWriteFilter(sql);
+        return await NonQueryAsync(sql, async, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<int> DeleteCore(bool async, CancellationToken cancellationToken)
+    {
+        var sql = new SqlWriter(_database.Dialect);
+        sql.Append("DELETE FROM ").AppendName(TModel.Schema.Name);
+        WriteWriteFilter(sql);
+        return await NonQueryAsync(sql, async, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<object?> ScalarAsync(SqlWriter sql, bool async, CancellationToken cancellationToken)
+    {
+        var lease = async ? await _database.OpenAsync(cancellationToken).ConfigureAwait(false) : _database.Open();
+        try
+        {
+            using var command = _database.CreateCommand(lease, sql.ToString(), sql.Parameters);
+            return async ? await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteScalar();
+        }
+        finally
+        {
+            lease.Dispose();
+        }
+    }
+
+    private async ValueTask<int> NonQueryAsync(SqlWriter sql, bool async, CancellationToken cancellationToken)
+    {
+        var lease = async ? await _database.OpenAsync(cancellationToken).ConfigureAwait(false) : _database.Open();
+        try
+        {
+            using var command = _database.CreateCommand(lease, sql.ToString(), sql.Parameters);
+            return async ? await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteNonQuery();
+        }
+        finally
+        {
+            lease.Dispose();
+        }
+    }
+}
