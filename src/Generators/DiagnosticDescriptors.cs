@@ -33,4 +33,19 @@ internal static class DiagnosticDescriptors
         "RH0004",
         "Database class must be partial",
         "Database '{0}' must be declared 'partial' so Reinhardt can generate its query sets");
+
+    public static readonly DiagnosticDescriptor RelationMustBePartial = Error(
+        "RH0005",
+        "Relation property must be partial",
+        "Relation '{0}.{1}' must be a 'partial' property so Reinhardt can implement it (keeping '{1}Id' in step and refusing to read it unloaded)");
+
+    public static readonly DiagnosticDescriptor RelationTargetNotModel = Error(
+        "RH0006",
+        "Relation to a type that is not a model",
+        "Relation '{0}.{1}' points to '{2}', which is not a [Model] class");
+
+    public static readonly DiagnosticDescriptor SetNullOnNonNullableRelation = Error(
+        "RH0007",
+        "OnDelete.SetNull on a non-nullable relation",
+        "Relation '{0}.{1}' uses OnDelete.SetNull but is not nullable: declare it with '?' or choose another OnDelete");
 }

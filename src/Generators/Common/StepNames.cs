@@ -9,9 +9,11 @@ internal static class StepNames
     public const string ModelParse = nameof(ModelParse);
     public const string ModelSpecs = nameof(ModelSpecs);
     public const string ModelDiagnostics = nameof(ModelDiagnostics);
+    public const string ModelRelations = nameof(ModelRelations);
+    public const string ModelEmitSpecs = nameof(ModelEmitSpecs);
     public const string DatabaseParse = nameof(DatabaseParse);
     public const string DatabaseModels = nameof(DatabaseModels);
 
     /// <summary>Every step whose outputs must be cacheable.</summary>
-    public static readonly string[] All = { ModelParse, ModelSpecs, ModelDiagnostics, DatabaseParse, DatabaseModels };
+    public static readonly string[] All = { ModelParse, ModelSpecs, ModelRelations, ModelEmitSpecs, ModelDiagnostics, DatabaseParse, DatabaseModels };
 }

@@ -17,7 +17,7 @@ internal static class DatabaseEmitter
         writer.WriteLine("/// <summary>Creates the database and its query sets.</summary>");
         writer.WriteLine(GeneratedCode.Attribute);
         writer.WriteLine($"public {spec.Hierarchy.TypeName}(global::Reinhardt.Data.DatabaseOptions options)");
-        writer.WriteLine("    : base(options)");
+        writer.WriteLine("    : base(options, Tables)");
         writer.OpenBlock();
         foreach (var model in models)
         {

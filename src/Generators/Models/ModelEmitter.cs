@@ -15,10 +15,11 @@ internal static class ModelEmitter
     private const string Data = "global::Reinhardt.Data";
     private const string Runtime = "global::Reinhardt";
 
-    public static string HintName(ModelSpec spec) => spec.Hierarchy.HintName + ".Model.g.cs";
+    public static string HintName(ModelEmitSpec spec) => spec.Model.Hierarchy.HintName + ".Model.g.cs";
 
-    public static string Emit(ModelSpec spec)
+    public static string Emit(ModelEmitSpec emitSpec)
     {
+        var spec = emitSpec.Model;
         var writer = new SourceWriter();
         writer.WriteLine(GeneratedCode.FileHeader);
         var type = spec.Hierarchy.FullyQualifiedName;
@@ -49,9 +50,12 @@ internal static class ModelEmitter
         foreach (var field in spec.Fields)
         {
             var maxLength = field.MaxLength is int n ? n.ToString(CultureInfo.InvariantCulture) : "null";
+            var relation = field.Relation is { } r
+                ? $", Unique: {Bool(r.IsOneToOne)}, ForeignKey: new {Data}.ForeignKeySchema({Literal(r.TargetTable)}, {Literal(r.TargetKeyColumn)}, {Runtime}.OnDelete.{r.OnDelete})"
+                : string.Empty;
             writer.WriteLine(
                 $"new {Data}.ColumnSchema({Literal(field.ColumnName)}, {Data}.ColumnType.{field.Kind}, " +
-                $"Nullable: {Bool(field.IsNullable)}, PrimaryKey: {Bool(field.IsPrimaryKey)}, MaxLength: {maxLength}),");
+                $"Nullable: {Bool(field.IsNullable)}, PrimaryKey: {Bool(field.IsPrimaryKey)}, MaxLength: {maxLength}{relation}),");
         }
 
         writer.CloseBlock(");");
@@ -87,10 +91,39 @@ internal static class ModelEmitter
         writer.OpenBlock();
         foreach (var field in spec.Fields.Skip(1))
         {
+            if (field.Relation is { } relation)
+            {
+                // an assigned related object wins: its key may have been set by saving it after assignment
+                var backing = BackingField(relation);
+                writer.WriteLine($"if (model.{backing} is {{ }} {backing}Value)");
+                writer.OpenBlock();
+                writer.WriteLine($"model.{field.PropertyName} = {backing}Value.Id != 0 ? {backing}Value.Id : throw new global::System.InvalidOperationException({Literal($"save() prohibited to prevent data loss due to unsaved related object '{relation.PropertyName}'.")});");
+                writer.CloseBlock();
+            }
+
             writer.WriteLine($"values.Add(model.{field.PropertyName});");
         }
 
         writer.CloseBlock();
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"static {Data}.Database? {model}.GetDatabase({type} model) => model.__database;");
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"static void {model}.Attach({type} model, {Data}.Database database) => model.__database = database;");
+        writer.WriteLine();
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"private {Data}.Database? __database;");
+        foreach (var field in spec.Fields)
+        {
+            if (field.Relation is { } relation)
+            {
+                EmitRelation(writer, name, type, field, relation);
+            }
+        }
+
+        foreach (var reverse in emitSpec.Reverse)
+        {
+            EmitReverseRelation(writer, type, reverse);
+        }
         writer.WriteLine(GeneratedCode.Attribute);
         writer.WriteLine($"static {Runtime}.ObjectDoesNotExistException {model}.DoesNotExist(string message) => new DoesNotExist(message);");
         writer.WriteLine(GeneratedCode.Attribute);
@@ -130,11 +163,119 @@ internal static class ModelEmitter
             writer.WriteLine();
             writer.WriteLine($"/// <summary>The <c>{field.ColumnName}</c> column.</summary>");
             writer.WriteLine($"public {Data}.Column<{field.TypeName}> {field.PropertyName} {{ get; }}");
+            if (field.Relation is { } relation)
+            {
+                var target = relation.TargetType;
+                writer.WriteLine();
+                writer.WriteLine($"private {target}.Columns? {BackingField(relation)};");
+                writer.WriteLine();
+                writer.WriteLine($"/// <summary>The columns of the related <c>{relation.TargetTable}</c> row, reached with a JOIN.</summary>");
+                writer.WriteLine($"public {target}.Columns {relation.PropertyName} => {BackingField(relation)} ??= {target}.Columns.Create(");
+                writer.WriteLine($"    {Data}.TableRef.Join(Table, {Literal(field.ColumnName)}, {target}.TableName, {Literal(relation.TargetKeyColumn)}, nullable: {Bool(field.IsNullable)}, {type}.{RelationField(relation)}));");
+            }
+        }
+
+        foreach (var reverse in emitSpec.Reverse)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>The <c>{reverse.Name}</c> relation, for <c>PrefetchRelated</c>.</summary>");
+            writer.WriteLine($"public {ReverseRelationType(type, reverse)} {reverse.Name} => {type}.{ReverseField(reverse)};");
         }
 
         writer.CloseBlock();
         spec.Hierarchy.WriteClose(writer);
         return writer.ToString();
+    }
+
+    private static string BackingField(RelationSpec relation) => "__" + char.ToLowerInvariant(relation.PropertyName[0]) + relation.PropertyName.Substring(1);
+
+    private static string RelationField(RelationSpec relation) => "__" + relation.PropertyName + "Relation";
+
+    private static string ReverseField(ReverseRelationSpec reverse) => "__" + reverse.Name + "Relation";
+
+    private static string ReverseRelationType(string owner, ReverseRelationSpec reverse) =>
+        $"{Runtime}.ReverseRelation<{owner}, {reverse.ChildType}, {reverse.ChildType}.Columns>";
+
+    /// <summary>
+    /// The partial relation property: reading it unloaded throws (no hidden query), setting it keeps
+    /// the key property in step; plus the key property unless declared, and the SelectRelated description.
+    /// </summary>
+    private static void EmitRelation(SourceWriter writer, string ownerName, string ownerType, FieldSpec field, RelationSpec relation)
+    {
+        var target = relation.TargetType;
+        var backing = BackingField(relation);
+        var nullable = field.IsNullable;
+        var message = Literal($"{ownerName}.{relation.PropertyName} is not loaded: load it with SelectRelated(x => x.{relation.PropertyName}), or query it by {field.PropertyName}.");
+        writer.WriteLine();
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"private {target}? {backing};");
+        if (nullable)
+        {
+            writer.WriteLine(GeneratedCode.Attribute);
+            writer.WriteLine($"private bool {backing}Loaded;");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary>The related <c>{relation.TargetTable}</c> row (column <c>{field.ColumnName}</c>).</summary>");
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"{relation.Modifiers} partial {target}{(nullable ? "?" : string.Empty)} {relation.PropertyName}");
+        writer.OpenBlock();
+        writer.WriteLine(nullable
+            ? $"get => {backing}Loaded || {field.PropertyName} is null ? {backing} : throw new {Runtime}.RelatedObjectNotLoadedException({message});"
+            : $"get => {backing} ?? throw new {Runtime}.RelatedObjectNotLoadedException({message});");
+        writer.WriteLine("set");
+        writer.OpenBlock();
+        writer.WriteLine($"{backing} = value;");
+        if (nullable)
+        {
+            writer.WriteLine($"{backing}Loaded = true;");
+            writer.WriteLine($"{field.PropertyName} = value?.Id;");
+        }
+        else
+        {
+            writer.WriteLine($"{field.PropertyName} = value.Id;");
+        }
+
+        writer.CloseBlock();
+        writer.CloseBlock();
+        if (!relation.IdDeclared)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>The key of <see cref=\"{relation.PropertyName}\"/> (column <c>{field.ColumnName}</c>).</summary>");
+            writer.WriteLine(GeneratedCode.Attribute);
+            writer.WriteLine($"public {field.TypeName} {field.PropertyName} {{ get; set; }}");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"internal static readonly {Runtime}.ForwardRelation {RelationField(relation)} = {Runtime}.ForwardRelation.For<{target}>(");
+        writer.WriteLine(nullable
+            ? $"    static (owner, value) => {{ var model = ({ownerType})owner; model.{backing} = value; model.{backing}Loaded = true; }});"
+            : $"    static (owner, value) => (({ownerType})owner).{backing} = value);");
+    }
+
+    /// <summary>The reverse accessor a relation gives its target (<c>question.Choices</c>).</summary>
+    private static void EmitReverseRelation(SourceWriter writer, string ownerType, ReverseRelationSpec reverse)
+    {
+        var child = reverse.ChildType;
+        var relationType = ReverseRelationType(ownerType, reverse);
+        var setType = $"{Runtime}.RelatedSet<{ownerType}, {child}, {child}.Columns>";
+        var keys = reverse.ChildKeyType == "long" ? "keys" : $"global::System.Linq.Enumerable.Select(keys, static k => ({reverse.ChildKeyType})k)";
+        var field = "__" + char.ToLowerInvariant(reverse.Name[0]) + reverse.Name.Substring(1);
+        writer.WriteLine();
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"internal static readonly {relationType} {ReverseField(reverse)} = new(");
+        writer.WriteLine($"    {Literal(reverse.Name)},");
+        writer.WriteLine($"    static (c, keys) => c.{reverse.ChildKeyProperty}.In({keys}),");
+        writer.WriteLine($"    static c => c.{reverse.ChildKeyProperty},");
+        writer.WriteLine($"    static owner => owner.{reverse.Name});");
+        writer.WriteLine();
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"private {setType}? {field};");
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary>The <see cref=\"{child}\"/> rows that reference this one.</summary>");
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"public {setType} {reverse.Name} => {field} ??= new(this, {ReverseField(reverse)});");
     }
 
     private static string ReadExpression(FieldSpec field, string ordinal) => field.Kind switch

@@ -26,14 +26,26 @@ public sealed class ModelGenerator : IIncrementalGenerator
             .Select(static (spec, _) => spec!)
             .WithTrackingName(StepNames.ModelSpecs);
 
-        context.RegisterSourceOutput(specs, static (output, spec) =>
+        // Each model's reverse accessors come from the relations of other models: an index over all
+        // specs, then a per-model slice, which stays equal (and so cached) unless those relations change.
+        var reverseIndex = specs
+            .Collect()
+            .Select(static (all, _) => ModelRelations.ReverseIndex(all))
+            .WithTrackingName(StepNames.ModelRelations);
+
+        var emitSpecs = specs
+            .Combine(reverseIndex)
+            .Select(static (pair, _) => ModelRelations.EmitSpecFor(pair.Left, pair.Right))
+            .WithTrackingName(StepNames.ModelEmitSpecs);
+
+        context.RegisterSourceOutput(emitSpecs, static (output, spec) =>
             output.AddSource(ModelEmitter.HintName(spec), ModelEmitter.Emit(spec)));
 
-        // the [Database] class needs the list of models: collected, sorted, equatable
+        // the [Database] class needs the list of models: collected, referenced tables first, equatable
         var models = specs
-            .Select(static (spec, _) => new DatabaseModelSpec(spec.Hierarchy.FullyQualifiedName, spec.PluralName, spec.TableName))
+            .Select(static (spec, _) => ModelRelations.DatabaseModel(spec))
             .Collect()
-            .Select(static (all, _) => all.OrderBy(m => m.TableName, StringComparer.Ordinal).ToEquatableArray())
+            .Select(static (all, _) => ModelRelations.DependencyOrder(all))
             .WithTrackingName(StepNames.DatabaseModels);
 
         var databases = context.SyntaxProvider

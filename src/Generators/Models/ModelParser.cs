@@ -35,11 +35,28 @@ internal static class ModelParser
         var tableName = NamedString(attribute, "Table") ?? appLabel + "_" + type.Name.ToLowerInvariant();
 
         var fields = new List<FieldSpec>();
-        foreach (var member in type.GetMembers())
+        var properties = type.GetMembers().OfType<IPropertySymbol>()
+            .Where(p => p is { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, GetMethod: not null, SetMethod: not null })
+            .ToList();
+
+        // a relation's "<Name>Id" companion is its key column, not a field of its own
+        var relationIds = new HashSet<string>(properties.Where(HasRelationAttribute).Select(p => p.Name + "Id"));
+        foreach (var property in properties)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, GetMethod: not null, SetMethod: not null } property)
+            if (relationIds.Contains(property.Name))
             {
+                continue;
+            }
+
+            var relationAttribute = property.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() is ForeignKeyAttributeName or OneToOneAttributeName);
+            if (relationAttribute is not null)
+            {
+                if (ParseRelation(type, property, relationAttribute, properties, diagnostics, context.SemanticModel.Compilation) is { } field)
+                {
+                    fields.Add(field);
+                }
+
                 continue;
             }
 
@@ -65,10 +82,11 @@ internal static class ModelParser
                 property.Name,
                 IdentifierCase.ToSnakeCase(property.Name),
                 kind,
-                property.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier)),
+                TypeName(property.Type),
                 isNullable,
                 isPrimaryKey,
-                maxLength));
+                maxLength,
+                Relation: null));
         }
 
         if (!fields.Any(f => f.IsPrimaryKey))
@@ -102,6 +120,77 @@ internal static class ModelParser
         }
 
         return new DatabaseParseResult(new DatabaseSpec(HierarchyInfo.From(type)), EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    private const string ForeignKeyAttributeName = "Reinhardt.ForeignKeyAttribute";
+    private const string OneToOneAttributeName = "Reinhardt.OneToOneAttribute";
+    private static readonly string[] OnDeleteNames = { "Cascade", "Protect", "Restrict", "SetNull", "DoNothing" };
+
+    private static bool HasRelationAttribute(IPropertySymbol property) =>
+        property.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is ForeignKeyAttributeName or OneToOneAttributeName);
+
+    private static string TypeName(ITypeSymbol type) =>
+        type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier));
+
+    /// <summary>
+    /// A <c>[ForeignKey]</c> or <c>[OneToOne]</c> property: the key column <c>&lt;name&gt;_id</c>, typed
+    /// like the target's primary key, and the relation the emitter implements.
+    /// </summary>
+    private static FieldSpec? ParseRelation(INamedTypeSymbol owner, IPropertySymbol property, AttributeData attribute, List<IPropertySymbol> properties, List<DiagnosticInfo> diagnostics, Compilation compilation)
+    {
+        var location = property.Locations.FirstOrDefault();
+        var isOneToOne = attribute.AttributeClass!.ToDisplayString() == OneToOneAttributeName;
+        var target = property.Type as INamedTypeSymbol;
+        var targetModel = target?.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == ModelAttributeName);
+        if (target is null || targetModel is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RelationTargetNotModel, location, owner.Name, property.Name, property.Type.ToDisplayString()));
+            return null;
+        }
+
+        var syntax = property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as PropertyDeclarationSyntax;
+        if (syntax is null || !syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RelationMustBePartial, location, owner.Name, property.Name));
+            return null;
+        }
+
+        var isNullable = property.NullableAnnotation == NullableAnnotation.Annotated;
+        var onDeleteValue = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int value ? value : 0;
+        var onDelete = onDeleteValue >= 0 && onDeleteValue < OnDeleteNames.Length ? OnDeleteNames[onDeleteValue] : "Cascade";
+        if (onDelete == "SetNull" && !isNullable)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SetNullOnNonNullableRelation, location, owner.Name, property.Name));
+            return null;
+        }
+
+        var targetKey = target.GetMembers("Id").OfType<IPropertySymbol>().FirstOrDefault();
+        var keyKind = targetKey?.Type.SpecialType == SpecialType.System_Int32 ? FieldKind.Int32 : FieldKind.Int64;
+        var keyType = keyKind == FieldKind.Int32 ? "int" : "long";
+        var idName = property.Name + "Id";
+        var idDeclared = properties.Any(p => p.Name == idName);
+        var targetApp = NamedString(targetModel, "App") ?? DefaultAppLabel(compilation);
+        var targetTable = NamedString(targetModel, "Table") ?? targetApp + "_" + target.Name.ToLowerInvariant();
+        var relatedName = NamedString(attribute, "RelatedName") ?? (isOneToOne ? owner.Name : IdentifierCase.Pluralize(owner.Name));
+
+        return new FieldSpec(
+            idName,
+            IdentifierCase.ToSnakeCase(property.Name) + "_id",
+            keyKind,
+            isNullable ? keyType + "?" : keyType,
+            isNullable,
+            IsPrimaryKey: false,
+            MaxLength: null,
+            new RelationSpec(
+                property.Name,
+                TypeName(target.WithNullableAnnotation(NullableAnnotation.NotAnnotated)),
+                targetTable,
+                "id",
+                onDelete,
+                isOneToOne,
+                relatedName,
+                idDeclared,
+                syntax.Modifiers.ToString().Replace("partial", string.Empty).Trim()));
     }
 
     private static string DefaultAppLabel(Compilation compilation)

@@ -29,6 +29,7 @@ internal enum FieldKind
 /// <param name="IsNullable">Whether NULL is allowed.</param>
 /// <param name="IsPrimaryKey">Whether this is the primary key.</param>
 /// <param name="MaxLength">The <c>[MaxLength]</c> of a string, or null.</param>
+/// <param name="Relation">The relation when this is a foreign key's column.</param>
 internal sealed record FieldSpec(
     string PropertyName,
     string ColumnName,
@@ -36,7 +37,39 @@ internal sealed record FieldSpec(
     string TypeName,
     bool IsNullable,
     bool IsPrimaryKey,
-    int? MaxLength);
+    int? MaxLength,
+    RelationSpec? Relation);
+
+/// <summary>A <c>[ForeignKey]</c> or <c>[OneToOne]</c> property.</summary>
+/// <param name="PropertyName">The relation property (<c>Question</c>); its key property is the field's.</param>
+/// <param name="TargetType">The target model, fully qualified.</param>
+/// <param name="TargetTable">The target's table.</param>
+/// <param name="TargetKeyColumn">The target's primary key column.</param>
+/// <param name="OnDelete">The <c>OnDelete</c> member name.</param>
+/// <param name="IsOneToOne">Whether the key is unique (one-to-one).</param>
+/// <param name="RelatedName">The reverse accessor's name on the target.</param>
+/// <param name="IdDeclared">Whether the user declared the <c>&lt;Name&gt;Id</c> property.</param>
+/// <param name="Modifiers">The partial property's modifiers, without <c>partial</c>.</param>
+internal sealed record RelationSpec(
+    string PropertyName,
+    string TargetType,
+    string TargetTable,
+    string TargetKeyColumn,
+    string OnDelete,
+    bool IsOneToOne,
+    string RelatedName,
+    bool IdDeclared,
+    string Modifiers);
+
+/// <summary>A relation seen from its target: the reverse accessor the target gets.</summary>
+/// <param name="Name">The accessor name (<c>Choices</c>).</param>
+/// <param name="ChildType">The model holding the key, fully qualified.</param>
+/// <param name="ChildKeyProperty">The key property on the child (<c>QuestionId</c>).</param>
+/// <param name="ChildKeyType">The C# type of the child's key property (<c>long</c>, <c>int?</c>...).</param>
+internal sealed record ReverseRelationSpec(string Name, string ChildType, string ChildKeyProperty, string ChildKeyType);
+
+/// <summary>A model with the reverse relations other models give it: the emitter's whole input.</summary>
+internal sealed record ModelEmitSpec(ModelSpec Model, EquatableArray<ReverseRelationSpec> Reverse);
 
 /// <summary>Everything the emitter needs to know about a <c>[Model]</c> class.</summary>
 internal sealed record ModelSpec(
@@ -50,7 +83,8 @@ internal sealed record ModelSpec(
 internal sealed record DatabaseSpec(HierarchyInfo Hierarchy);
 
 /// <summary>What the database emitter needs of each model: its type, query-set name and table.</summary>
-internal sealed record DatabaseModelSpec(string TypeName, string PluralName, string TableName);
+/// <param name="References">The tables this model's foreign keys point at.</param>
+internal sealed record DatabaseModelSpec(string TypeName, string PluralName, string TableName, EquatableArray<string> References);
 
 /// <summary>A parse result: the spec (null when the model cannot be generated) and its diagnostics.</summary>
 internal sealed record ModelParseResult(ModelSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);

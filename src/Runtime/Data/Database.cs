@@ -22,13 +22,96 @@ public abstract class Database
 {
     private readonly AsyncLocal<TransactionScope?> _transaction = new();
     private readonly AsyncLocal<QueryCapture?> _capture = new();
+    private readonly Dictionary<string, (TableSchema Child, ColumnSchema Column)[]> _references;
 
-    /// <summary>Creates a database from options.</summary>
-    protected Database(DatabaseOptions options)
+    /// <summary>Creates a database from options and the tables of its models.</summary>
+    protected Database(DatabaseOptions options, IReadOnlyList<TableSchema> tables)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(tables);
         Dialect = options.Dialect;
         ConnectionString = Dialect.NormalizeConnectionString(options.ConnectionString);
+        _references = tables
+            .SelectMany(t => t.Columns.Where(c => c.ForeignKey is not null).Select(c => (Child: t, Column: c)))
+            .GroupBy(r => r.Column.ForeignKey!.Table, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The foreign keys of any model that reference <paramref name="table"/>.</summary>
+    public IReadOnlyList<(TableSchema Child, ColumnSchema Column)> ReferencesTo(string table) =>
+        _references.TryGetValue(table, out var references) ? references : [];
+
+    /// <summary>
+    /// Deletes rows by primary key with Django's on-delete rules for every foreign key that reaches
+    /// them, in one transaction; returns the number of rows deleted across all tables.
+    /// </summary>
+    public async ValueTask<int> DeleteByKeysAsync(TableSchema table, IReadOnlyCollection<long> keys, bool async, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(keys);
+        if (!async)
+        {
+            // the sync path: SQLite's provider completes synchronously, so this does not block on I/O
+            return AtomicAsync(() => new DeleteCollector(this).DeleteAsync(table, keys, async: false, cancellationToken).AsTask(), cancellationToken).GetAwaiter().GetResult();
+        }
+
+        return await AtomicAsync(() => new DeleteCollector(this).DeleteAsync(table, keys, async: true, cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a statement; returns the rows affected.</summary>
+    public async ValueTask<int> NonQueryAsync(SqlWriter sql, bool async, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        var lease = async ? await OpenAsync(cancellationToken).ConfigureAwait(false) : Open();
+        try
+        {
+            using var command = CreateCommand(lease, sql.ToString(), sql.Parameters);
+            return async ? await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteNonQuery();
+        }
+        finally
+        {
+            lease.Dispose();
+        }
+    }
+
+    /// <summary>Runs a query; returns the first column of the first row.</summary>
+    public async ValueTask<object?> ScalarAsync(SqlWriter sql, bool async, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        var lease = async ? await OpenAsync(cancellationToken).ConfigureAwait(false) : Open();
+        try
+        {
+            using var command = CreateCommand(lease, sql.ToString(), sql.Parameters);
+            return async ? await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteScalar();
+        }
+        finally
+        {
+            lease.Dispose();
+        }
+    }
+
+    /// <summary>Runs a query and reads every row with <paramref name="read"/>.</summary>
+    public async ValueTask<List<T>> ReadAsync<T>(SqlWriter sql, Func<DbDataReader, T> read, bool async, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        ArgumentNullException.ThrowIfNull(read);
+        var rows = new List<T>();
+        var lease = async ? await OpenAsync(cancellationToken).ConfigureAwait(false) : Open();
+        try
+        {
+            using var command = CreateCommand(lease, sql.ToString(), sql.Parameters);
+            using var reader = async ? await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteReader();
+            while (async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read())
+            {
+                rows.Add(read(reader));
+            }
+        }
+        finally
+        {
+            lease.Dispose();
+        }
+
+        return rows;
     }
 
     /// <summary>The dialect.</summary>

@@ -96,7 +96,11 @@ public abstract class SqlDialect
     /// <summary>Appends a year/month/day/... part of a date or date-time value as an integer.</summary>
     public abstract void AppendDatePart(SqlWriter sql, DatePart part, SqlExpression operand);
 
-    /// <summary><c>CREATE TABLE</c> for a model's table.</summary>
+    /// <summary>
+    /// <c>CREATE TABLE</c> for a model's table, as Django writes it: foreign keys as
+    /// <c>REFERENCES ... DEFERRABLE INITIALLY DEFERRED</c> (on-delete behaviour is applied by the ORM,
+    /// like Django, so the database only guarantees integrity at commit).
+    /// </summary>
     public virtual string CreateTableSql(TableSchema table, bool ifNotExists = false)
     {
         var sql = new StringBuilder("CREATE TABLE ");
@@ -109,21 +113,64 @@ public abstract class SqlDialect
         sql.Append(" (");
         for (var i = 0; i < table.Columns.Count; i++)
         {
-            var column = table.Columns[i];
             if (i > 0)
             {
                 sql.Append(", ");
             }
 
-            AppendQuotedName(sql, column.Name);
-            sql.Append(' ').Append(ColumnTypeSql(column)).Append(column.Nullable ? " NULL" : " NOT NULL");
-            if (column.PrimaryKey)
-            {
-                sql.Append(' ').Append(PrimaryKeySql);
-            }
+            AppendColumnDefinition(sql, table.Columns[i]);
         }
 
         return sql.Append(')').ToString();
+    }
+
+    /// <summary>Appends <c>"name" type NULL|NOT NULL [PRIMARY KEY] [UNIQUE] [REFERENCES ...]</c>.</summary>
+    public virtual void AppendColumnDefinition(StringBuilder sql, ColumnSchema column)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        ArgumentNullException.ThrowIfNull(column);
+        AppendQuotedName(sql, column.Name);
+        sql.Append(' ').Append(ColumnTypeSql(column)).Append(column.Nullable ? " NULL" : " NOT NULL");
+        if (column.PrimaryKey)
+        {
+            sql.Append(' ').Append(PrimaryKeySql);
+        }
+
+        if (column.Unique && !column.PrimaryKey)
+        {
+            sql.Append(" UNIQUE");
+        }
+
+        if (column.ForeignKey is { } fk)
+        {
+            sql.Append(" REFERENCES ");
+            AppendQuotedName(sql, fk.Table);
+            sql.Append(" (");
+            AppendQuotedName(sql, fk.Column);
+            sql.Append(") DEFERRABLE INITIALLY DEFERRED");
+        }
+    }
+
+    /// <summary>
+    /// The indexes Django creates with a table: one per non-unique foreign key column
+    /// (<c>CREATE INDEX "polls_choice_question_id_c5b4b260" ON ...</c>).
+    /// </summary>
+    public virtual IEnumerable<string> CreateIndexesSql(TableSchema table, bool ifNotExists = false)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        foreach (var column in table.Columns)
+        {
+            if (column.ForeignKey is not null && !column.Unique)
+            {
+                var sql = new StringBuilder(ifNotExists ? "CREATE INDEX IF NOT EXISTS " : "CREATE INDEX ");
+                AppendQuotedName(sql, SchemaNames.IndexName(table.Name, [column.Name]));
+                sql.Append(" ON ");
+                AppendQuotedName(sql, table.Name);
+                sql.Append(" (");
+                AppendQuotedName(sql, column.Name);
+                yield return sql.Append(')').ToString();
+            }
+        }
     }
 }
 

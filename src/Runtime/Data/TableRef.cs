@@ -7,14 +7,18 @@ namespace Reinhardt.Data;
 /// </summary>
 public sealed class TableRef
 {
-    private TableRef(string tableName, TableRef? parent, string? parentColumn, string? keyColumn, bool nullable)
+    private TableRef(string tableName, TableRef? parent, string? parentColumn, string? keyColumn, bool nullable, ForwardRelation? relation)
     {
         TableName = tableName;
         Parent = parent;
         ParentColumn = parentColumn;
         KeyColumn = keyColumn;
         Nullable = nullable;
+        Relation = relation;
     }
+
+    /// <summary>How rows of this joined table are read and attached (for <c>SelectRelated</c>).</summary>
+    public ForwardRelation? Relation { get; }
 
     /// <summary>The table name.</summary>
     public string TableName { get; }
@@ -32,9 +36,12 @@ public sealed class TableRef
     public bool Nullable { get; }
 
     /// <summary>The query's own table.</summary>
-    public static TableRef Root(string tableName) => new(tableName, null, null, null, false);
+    public static TableRef Root(string tableName) => new(tableName, null, null, null, false, null);
 
     /// <summary>A table reached through a foreign key of <paramref name="parent"/>.</summary>
-    public static TableRef Join(TableRef parent, string parentColumn, string tableName, string keyColumn, bool nullable) =>
-        new(tableName, parent, parentColumn, keyColumn, nullable || parent.Nullable);
+    public static TableRef Join(TableRef parent, string parentColumn, string tableName, string keyColumn, bool nullable, ForwardRelation? relation = null)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        return new(tableName, parent, parentColumn, keyColumn, nullable || parent.Nullable, relation);
+    }
 }

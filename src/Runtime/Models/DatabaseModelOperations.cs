@@ -43,6 +43,7 @@ public static class DatabaseModelOperations
                 using var update = database.CreateCommand(lease, sql.Update, values.Values);
                 if ((async ? await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) : update.ExecuteNonQuery()) > 0)
                 {
+                    TModel.Attach(model, database);
                     return;
                 }
 
@@ -51,12 +52,26 @@ public static class DatabaseModelOperations
                 TModel.AddValues(model, values);
                 using var insertWithKey = database.CreateCommand(lease, sql.InsertWithKey, values.Values);
                 _ = async ? await insertWithKey.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) : insertWithKey.ExecuteNonQuery();
+                TModel.Attach(model, database);
                 return;
             }
 
             using var insert = database.CreateCommand(lease, sql.Insert, values.Values);
-            var id = async ? await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) : insert.ExecuteScalar();
-            TModel.SetKey(model, Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture));
+            long id;
+            using (var reader = async ? await insert.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : insert.ExecuteReader())
+            {
+                _ = async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read();
+                id = reader.GetInt64(0);
+
+                // step the statement to its end: only then does SQLite commit an autocommit INSERT
+                // ... RETURNING and report a deferred foreign-key violation (ExecuteScalar would miss it)
+                while (async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read())
+                {
+                }
+            }
+
+            TModel.SetKey(model, id);
+            TModel.Attach(model, database);
         }
         finally
         {
@@ -75,18 +90,10 @@ public static class DatabaseModelOperations
             throw new InvalidOperationException($"{typeof(TModel).Name} object can't be deleted because its primary key is not set.");
         }
 
-        var lease = async ? await database.OpenAsync(cancellationToken).ConfigureAwait(false) : database.Open();
-        try
-        {
-            using var delete = database.CreateCommand(lease, ModelSql<TModel>.For(database.Dialect).Delete, [key]);
-            var deleted = (async ? await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) : delete.ExecuteNonQuery()) > 0;
-            TModel.SetKey(model, 0);
-            return deleted;
-        }
-        finally
-        {
-            lease.Dispose();
-        }
+        // through the collector, so foreign keys that reference this row cascade or protect
+        var deleted = await database.DeleteByKeysAsync(TModel.Schema, [key], async, cancellationToken).ConfigureAwait(false) > 0;
+        TModel.SetKey(model, 0);
+        return deleted;
     }
 
     /// <summary>The single-row statements of a model, built once per dialect.</summary>
@@ -109,7 +116,6 @@ public static class DatabaseModelOperations
             Update = columns.Length == 0
                 ? $"UPDATE {name} SET {key} = {key} WHERE {key} = {p[0]}"
                 : $"UPDATE {name} SET {string.Join(", ", columns.Select((c, i) => c + " = " + p[i]))} WHERE {key} = {p[columns.Length]}";
-            Delete = $"DELETE FROM {name} WHERE {key} = {p[0]}";
         }
 
         public string Insert { get; }
@@ -117,8 +123,6 @@ public static class DatabaseModelOperations
         public string InsertWithKey { get; }
 
         public string Update { get; }
-
-        public string Delete { get; }
 
         public static ModelSql<TModel> For(SqlDialect dialect) => s_cache.GetOrAdd(dialect, static d => new ModelSql<TModel>(d));
     }

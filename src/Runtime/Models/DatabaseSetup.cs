@@ -32,8 +32,11 @@ public static class DatabaseSetup
             await using var lease = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
             foreach (var table in TDatabase.Tables)
             {
-                await using var command = database.CreateCommand(lease, database.Dialect.CreateTableSql(table, ifNotExists: true), []);
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var statement in database.Dialect.CreateIndexesSql(table, ifNotExists: true).Prepend(database.Dialect.CreateTableSql(table, ifNotExists: true)))
+                {
+                    await using var command = database.CreateCommand(lease, statement, []);
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
         }, cancellationToken);
     }

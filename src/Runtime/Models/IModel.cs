@@ -26,6 +26,12 @@ public interface IModel<TSelf>
     /// <summary>Adds the value of every column but the primary key, in <see cref="Schema"/> order.</summary>
     static abstract void AddValues(TSelf model, ValueList values);
 
+    /// <summary>The database the instance was read from or saved to (for reverse accessors), or null.</summary>
+    static abstract Database? GetDatabase(TSelf model);
+
+    /// <summary>Remembers the database the instance was read from or saved to.</summary>
+    static abstract void Attach(TSelf model, Database database);
+
     /// <summary>The model's <c>DoesNotExist</c> exception.</summary>
     static abstract ObjectDoesNotExistException DoesNotExist(string message);
 
@@ -35,12 +41,16 @@ public interface IModel<TSelf>
 
 /// <summary>The typed columns of a model, for building query expressions (<c>q =&gt; q.PubDate &lt;= now</c>).</summary>
 /// <typeparam name="TSelf">The generated columns class.</typeparam>
-public interface IColumnSet<TSelf>
+public interface IColumnSet<TSelf> : IColumnSet
     where TSelf : class, IColumnSet<TSelf>
 {
     /// <summary>The columns of the table reached as <paramref name="table"/>.</summary>
     static abstract TSelf Create(TableRef table);
+}
 
+/// <summary>The columns of a model's table, reached directly or through foreign keys.</summary>
+public interface IColumnSet
+{
     /// <summary>The table these columns belong to.</summary>
     TableRef Table { get; }
 }

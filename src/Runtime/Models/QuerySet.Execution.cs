@@ -9,12 +9,15 @@ namespace Reinhardt;
 // synchronously, so the sync wrappers never block on real asynchronous work.
 public sealed partial class QuerySet<TModel, TColumns>
 {
-    /// <summary>Runs the query and returns the rows.</summary>
-    public Task<List<TModel>> ToListAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync(BuildSelect(_order, _limit), async: true, cancellationToken).AsTask();
+    /// <summary>Django fetches at most this many rows to report <c>MultipleObjectsReturned</c>.</summary>
+    private const int MaxGetResults = 21;
 
     /// <summary>Runs the query and returns the rows.</summary>
-    public List<TModel> ToList() => ReadAsync(BuildSelect(_order, _limit), async: false, default).GetAwaiter().GetResult();
+    public Task<List<TModel>> ToListAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(BuildSelect(_state.Order, _state.Limit), async: true, cancellationToken).AsTask();
+
+    /// <summary>Runs the query and returns the rows.</summary>
+    public List<TModel> ToList() => ReadAsync(BuildSelect(_state.Order, _state.Limit), async: false, default).GetAwaiter().GetResult();
 
     /// <summary>The number of matching rows (Django's <c>count()</c>).</summary>
     public Task<long> CountAsync(CancellationToken cancellationToken = default) => CountCore(async: true, cancellationToken).AsTask();
@@ -83,22 +86,33 @@ public sealed partial class QuerySet<TModel, TColumns>
     /// <summary>Streams the rows one by one (the query runs when enumeration starts).</summary>
     public async IAsyncEnumerator<TModel> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
-        var sql = BuildSelect(_order, _limit);
+        if (_state.Prefetch.Length > 0)
+        {
+            // prefetching needs the whole result: read it, then stream it
+            foreach (var row in await ToListAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return row;
+            }
+
+            yield break;
+        }
+
+        var sql = BuildSelect(_state.Order, _state.Limit);
         await using var lease = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = _database.CreateCommand(lease, sql.ToString(), sql.Parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return TModel.ReadRow(reader, 0);
+            yield return ReadRow(reader);
         }
     }
 
-    private OrderTerm[] OrderOrKey() => _order.Length > 0 ? _order : [s_primaryKey.Ascending()];
+    private OrderTerm[] OrderOrKey() => _state.Order.Length > 0 ? _state.Order : [s_primaryKey.Ascending()];
 
     private SqlWriter BuildGet(Func<TColumns, Q>? condition)
     {
         var query = condition is null ? this : Filter(condition);
-        return query.BuildSelect(query._order, query._limit is long limit ? Math.Min(limit, MaxGetResults) : MaxGetResults);
+        return query.BuildSelect(query._state.Order, query._state.Limit is long limit ? Math.Min(limit, MaxGetResults) : MaxGetResults);
     }
 
     private static TModel? FirstOf(List<TModel> rows) => rows.Count > 0 ? rows[0] : null;
@@ -115,29 +129,55 @@ public sealed partial class QuerySet<TModel, TColumns>
 
     private async ValueTask<List<TModel>> ReadAsync(SqlWriter sql, bool async, CancellationToken cancellationToken)
     {
-        var rows = new List<TModel>();
-        var lease = async ? await _database.OpenAsync(cancellationToken).ConfigureAwait(false) : _database.Open();
-        try
+        var rows = await _database.ReadAsync(sql, ReadRow, async, cancellationToken).ConfigureAwait(false);
+        foreach (var prefetch in _state.Prefetch)
         {
-            using var command = _database.CreateCommand(lease, sql.ToString(), sql.Parameters);
-            using var reader = async ? await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteReader();
-            while (async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read())
-            {
-                rows.Add(TModel.ReadRow(reader, 0));
-            }
-        }
-        finally
-        {
-            lease.Dispose();
+            await prefetch.PrefetchAsync(_database, rows, async, cancellationToken).ConfigureAwait(false);
         }
 
         return rows;
     }
 
+    /// <summary>Reads the model and any select-related rows that follow it in the same row.</summary>
+    private TModel ReadRow(System.Data.Common.DbDataReader reader)
+    {
+        var model = TModel.ReadRow(reader, 0);
+        TModel.Attach(model, _database);
+        var related = _state.SelectRelated;
+        if (related.Length == 0)
+        {
+            return model;
+        }
+
+        var loaded = new object?[related.Length];
+        var offset = TModel.Schema.Columns.Count;
+        for (var i = 0; i < related.Length; i++)
+        {
+            var relation = related[i].Relation!;
+            var parentIndex = Array.IndexOf(related, related[i].Parent);
+            var owner = parentIndex < 0 ? model : loaded[parentIndex];
+            var value = owner is null || reader.IsDBNull(offset) ? null : relation.Read(reader, offset);
+            if (value is not null)
+            {
+                relation.AttachDatabase(value, _database);
+            }
+
+            if (owner is not null)
+            {
+                relation.Attach(owner, value);
+            }
+
+            loaded[i] = value;
+            offset += relation.Target.Columns.Count;
+        }
+
+        return model;
+    }
+
     private async ValueTask<long> CountCore(bool async, CancellationToken cancellationToken)
     {
         var sql = new SqlWriter(_database.Dialect);
-        if (_limit is null && _offset is null && !_distinct)
+        if (_state.Limit is null && _state.Offset is null && !_state.Distinct)
         {
             sql.Append("SELECT COUNT(*) FROM ").AppendName(TModel.Schema.Name);
             var joinsAt = sql.Length;
@@ -146,7 +186,7 @@ public sealed partial class QuerySet<TModel, TColumns>
         }
         else
         {
-            var inner = BuildSelect(_order, _limit);
+            var inner = BuildSelect(_state.Order, _state.Limit);
             sql.Append("SELECT COUNT(*) FROM (").Append(inner.ToString()).Append(") subquery");
             foreach (var value in inner.Parameters)
             {
@@ -154,7 +194,7 @@ public sealed partial class QuerySet<TModel, TColumns>
             }
         }
 
-        return Convert.ToInt64(await ScalarAsync(sql, async, cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt64(await _database.ScalarAsync(sql, async, cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async ValueTask<bool> ExistsCore(bool async, CancellationToken cancellationToken)
@@ -163,9 +203,9 @@ public sealed partial class QuerySet<TModel, TColumns>
         sql.Append("SELECT 1 FROM ").AppendName(TModel.Schema.Name);
         var joinsAt = sql.Length;
         WriteWhere(sql);
-        sql.Dialect.AppendLimitOffset(sql, 1, _offset);
+        sql.Dialect.AppendLimitOffset(sql, 1, _state.Offset);
         sql.Insert(joinsAt, sql.JoinClauses());
-        return await ScalarAsync(sql, async, cancellationToken).ConfigureAwait(false) is not null and not DBNull;
+        return await _database.ScalarAsync(sql, async, cancellationToken).ConfigureAwait(false) is not null and not DBNull;
     }
 
     private async ValueTask<int> UpdateCore(Assignment[] assignments, bool async, CancellationToken cancellationToken)
@@ -199,42 +239,30 @@ public sealed partial class QuerySet<TModel, TColumns>
         }
 
         WriteWriteFilter(sql);
-        return await NonQueryAsync(sql, async, cancellationToken).ConfigureAwait(false);
+        return await _database.NonQueryAsync(sql, async, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Deletes the matching rows with Django's on-delete rules: when other models reference this
+    /// one, the keys are collected first and the delete cascades (or is refused) in one transaction.
+    /// </summary>
     private async ValueTask<int> DeleteCore(bool async, CancellationToken cancellationToken)
     {
         var sql = new SqlWriter(_database.Dialect);
-        sql.Append("DELETE FROM ").AppendName(TModel.Schema.Name);
-        WriteWriteFilter(sql);
-        return await NonQueryAsync(sql, async, cancellationToken).ConfigureAwait(false);
-    }
+        if (_database.ReferencesTo(TModel.Schema.Name).Count == 0)
+        {
+            sql.Append("DELETE FROM ").AppendName(TModel.Schema.Name);
+            WriteWriteFilter(sql);
+            return await _database.NonQueryAsync(sql, async, cancellationToken).ConfigureAwait(false);
+        }
 
-    private async ValueTask<object?> ScalarAsync(SqlWriter sql, bool async, CancellationToken cancellationToken)
-    {
-        var lease = async ? await _database.OpenAsync(cancellationToken).ConfigureAwait(false) : _database.Open();
-        try
-        {
-            using var command = _database.CreateCommand(lease, sql.ToString(), sql.Parameters);
-            return async ? await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteScalar();
-        }
-        finally
-        {
-            lease.Dispose();
-        }
-    }
-
-    private async ValueTask<int> NonQueryAsync(SqlWriter sql, bool async, CancellationToken cancellationToken)
-    {
-        var lease = async ? await _database.OpenAsync(cancellationToken).ConfigureAwait(false) : _database.Open();
-        try
-        {
-            using var command = _database.CreateCommand(lease, sql.ToString(), sql.Parameters);
-            return async ? await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteNonQuery();
-        }
-        finally
-        {
-            lease.Dispose();
-        }
+        sql.Append("SELECT ").AppendColumn(s_columns.Table, TModel.Schema.PrimaryKey.Name).Append(" FROM ").AppendName(TModel.Schema.Name);
+        var joinsAt = sql.Length;
+        WriteWhere(sql);
+        WriteOrderBy(sql, _state.Order);
+        sql.Dialect.AppendLimitOffset(sql, _state.Limit, _state.Offset);
+        sql.Insert(joinsAt, sql.JoinClauses());
+        var keys = await _database.ReadAsync(sql, static reader => reader.GetInt64(0), async, cancellationToken).ConfigureAwait(false);
+        return await _database.DeleteByKeysAsync(TModel.Schema, keys, async, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Reinhardt.Data;
 
 namespace Reinhardt;
@@ -16,33 +14,23 @@ public sealed partial class QuerySet<TModel, TColumns> : IAsyncEnumerable<TModel
     where TModel : class, IModel<TModel>
     where TColumns : class, IColumnSet<TColumns>
 {
-    /// <summary>Django fetches at most this many rows to report <c>MultipleObjectsReturned</c>.</summary>
-    private const int MaxGetResults = 21;
-
     private static readonly TColumns s_columns = TColumns.Create(TableRef.Root(TModel.Schema.Name));
-    private static readonly Column<long> s_primaryKey = new(s_columns.Table, TModel.Schema.Columns[0].Name);
+    private static readonly Column<long> s_primaryKey = new(s_columns.Table, TModel.Schema.PrimaryKey.Name);
 
     private readonly Database _database;
-    private readonly Q? _where;
-    private readonly OrderTerm[] _order;
-    private readonly long? _limit;
-    private readonly long? _offset;
-    private readonly bool _distinct;
+    private readonly QueryState _state;
 
     /// <summary>All rows of the model's table.</summary>
     public QuerySet(Database database)
-        : this(database, null, [], null, null, false)
+        : this(database, QueryState.Empty)
     {
     }
 
-    private QuerySet(Database database, Q? where, OrderTerm[] order, long? limit, long? offset, bool distinct)
+    private QuerySet(Database database, QueryState state)
     {
+        ArgumentNullException.ThrowIfNull(database);
         _database = database;
-        _where = where;
-        _order = order;
-        _limit = limit;
-        _offset = offset;
-        _distinct = distinct;
+        _state = state;
     }
 
     /// <summary>The model's columns, as used in conditions and orderings.</summary>
@@ -71,8 +59,9 @@ public sealed partial class QuerySet<TModel, TColumns> : IAsyncEnumerable<TModel
     /// <summary>Rows matching a condition built elsewhere.</summary>
     public QuerySet<TModel, TColumns> Where(Q condition)
     {
+        ArgumentNullException.ThrowIfNull(condition);
         EnsureNotSliced("filter");
-        return new(_database, _where is null ? condition : _where & condition, _order, _limit, _offset, _distinct);
+        return With(_state with { Where = _state.Where is null ? condition : _state.Where & condition });
     }
 
     /// <summary>Replaces the ordering (Django's <c>order_by</c>).</summary>
@@ -80,7 +69,7 @@ public sealed partial class QuerySet<TModel, TColumns> : IAsyncEnumerable<TModel
     {
         ArgumentNullException.ThrowIfNull(terms);
         EnsureNotSliced("order");
-        return new(_database, _where, Array.ConvertAll(terms, t => t(s_columns)), _limit, _offset, _distinct);
+        return With(_state with { Order = Array.ConvertAll(terms, t => t(s_columns)) });
     }
 
     /// <summary>Adds an ordering term after the current ones.</summary>
@@ -88,37 +77,82 @@ public sealed partial class QuerySet<TModel, TColumns> : IAsyncEnumerable<TModel
     {
         ArgumentNullException.ThrowIfNull(term);
         EnsureNotSliced("order");
-        return new(_database, _where, [.. _order, term(s_columns)], _limit, _offset, _distinct);
+        return With(_state with { Order = [.. _state.Order, term(s_columns)] });
     }
 
     /// <summary>The reverse ordering (Django's <c>reverse()</c>); unordered sets reverse the primary key order.</summary>
     public QuerySet<TModel, TColumns> Reverse()
     {
         EnsureNotSliced("reverse");
-        var order = _order.Length == 0 ? [s_primaryKey.Descending()] : Array.ConvertAll(_order, t => t.Reverse());
-        return new(_database, _where, order, _limit, _offset, _distinct);
+        return With(_state with { Order = _state.Order.Length == 0 ? [s_primaryKey.Descending()] : Array.ConvertAll(_state.Order, t => t.Reverse()) });
     }
 
     /// <summary>Distinct rows (Django's <c>distinct()</c>).</summary>
-    public QuerySet<TModel, TColumns> Distinct() => new(_database, _where, _order, _limit, _offset, true);
+    public QuerySet<TModel, TColumns> Distinct() => With(_state with { Distinct = true });
 
     /// <summary>At most <paramref name="count"/> rows (Django's <c>[:count]</c>); applied to a slice, it narrows it.</summary>
     public QuerySet<TModel, TColumns> Take(long count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        return new(_database, _where, _order, _limit is long limit ? Math.Min(limit, count) : count, _offset, _distinct);
+        return With(_state with { Limit = _state.Limit is long limit ? Math.Min(limit, count) : count });
     }
 
     /// <summary>Skips <paramref name="count"/> rows (Django's <c>[count:]</c>); applied to a slice, it narrows it.</summary>
     public QuerySet<TModel, TColumns> Skip(long count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        return new(_database, _where, _order, _limit is long limit ? Math.Max(0, limit - count) : null, (_offset ?? 0) + count, _distinct);
+        return With(_state with { Limit = _state.Limit is long limit ? Math.Max(0, limit - count) : null, Offset = (_state.Offset ?? 0) + count });
     }
+
+    /// <summary>
+    /// Reads the related rows of foreign keys in the same query with a JOIN (Django's
+    /// <c>select_related</c>): <c>db.Choices.SelectRelated(c =&gt; c.Question)</c>. Paths may go
+    /// several keys deep; the intermediate rows are loaded too.
+    /// </summary>
+    public QuerySet<TModel, TColumns> SelectRelated(params Func<TColumns, IColumnSet>[] paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var selected = new List<TableRef>(_state.SelectRelated);
+        foreach (var path in paths)
+        {
+            var chain = new Stack<TableRef>();
+            for (var table = path(s_columns).Table; table.Parent is not null; table = table.Parent)
+            {
+                if (table.Relation is null)
+                {
+                    throw new InvalidOperationException($"'{table.TableName}' is not reached through a forward relation that SelectRelated can load.");
+                }
+
+                chain.Push(table);
+            }
+
+            foreach (var table in chain)
+            {
+                if (!selected.Contains(table))
+                {
+                    selected.Add(table);
+                }
+            }
+        }
+
+        return With(_state with { SelectRelated = [.. selected] });
+    }
+
+    /// <summary>
+    /// Loads the rows of reverse relations for every result in one extra query per relation
+    /// (Django's <c>prefetch_related</c>): <c>db.Questions.PrefetchRelated(q =&gt; q.Choices)</c>.
+    /// </summary>
+    public QuerySet<TModel, TColumns> PrefetchRelated(params Func<TColumns, IPrefetch<TModel>>[] relations)
+    {
+        ArgumentNullException.ThrowIfNull(relations);
+        return With(_state with { Prefetch = [.. _state.Prefetch, .. relations.Select(r => r(s_columns))] });
+    }
+
+    private QuerySet<TModel, TColumns> With(QueryState state) => new(_database, state);
 
     private void EnsureNotSliced(string operation)
     {
-        if (_limit is not null || _offset is not null)
+        if (_state.Limit is not null || _state.Offset is not null)
         {
             throw new InvalidOperationException($"Cannot {operation} a query once a slice has been taken.");
         }
@@ -127,67 +161,50 @@ public sealed partial class QuerySet<TModel, TColumns> : IAsyncEnumerable<TModel
     /// <summary>The SELECT this query set runs, for logging and tests.</summary>
     public (string Sql, IReadOnlyList<object?> Parameters) ToSql()
     {
-        var sql = BuildSelect(_order, _limit);
+        var sql = BuildSelect(_state.Order, _state.Limit);
         return (sql.ToString(), sql.Parameters);
     }
 
     private SqlWriter BuildSelect(OrderTerm[] order, long? limit)
     {
         var sql = new SqlWriter(_database.Dialect);
-        sql.Append(_distinct ? "SELECT DISTINCT " : "SELECT ");
-        var columns = TModel.Schema.Columns;
-        for (var i = 0; i < columns.Count; i++)
+        sql.Append(_state.Distinct ? "SELECT DISTINCT " : "SELECT ");
+        AppendColumns(sql, s_columns.Table, TModel.Schema, first: true);
+        foreach (var related in _state.SelectRelated)
         {
-            if (i > 0)
-            {
-                sql.Append(", ");
-            }
-
-            sql.AppendColumn(s_columns.Table, columns[i].Name);
+            AppendColumns(sql, related, related.Relation!.Target, first: false);
         }
 
         sql.Append(" FROM ").AppendName(TModel.Schema.Name);
         var joinsAt = sql.Length;
         WriteWhere(sql);
         WriteOrderBy(sql, order);
-        sql.Dialect.AppendLimitOffset(sql, limit, _offset);
+        sql.Dialect.AppendLimitOffset(sql, limit, _state.Offset);
         sql.Insert(joinsAt, sql.JoinClauses());
         return sql;
     }
 
-    private void WriteWhere(SqlWriter sql)
+    private static void AppendColumns(SqlWriter sql, TableRef table, TableSchema schema, bool first)
     {
-        if (_where is not null)
+        foreach (var column in schema.Columns)
         {
-            sql.Append(" WHERE ");
-            _where.WriteTo(sql);
+            if (!first)
+            {
+                sql.Append(", ");
+            }
+
+            first = false;
+            sql.AppendColumn(table, column.Name);
         }
     }
 
-    /// <summary>
-    /// The WHERE of an UPDATE or DELETE. Conditions across joins, slices and DISTINCT become
-    /// <c>pk IN (SELECT pk ...)</c>, which every database accepts.
-    /// </summary>
-    private void WriteWriteFilter(SqlWriter sql)
+    private void WriteWhere(SqlWriter sql)
     {
-        var probe = new SqlWriter(_database.Dialect);
-        _where?.WriteTo(probe);
-        if (probe.Joins.Count == 0 && _limit is null && _offset is null && !_distinct)
+        if (_state.Where is not null)
         {
-            WriteWhere(sql);
-            return;
+            sql.Append(" WHERE ");
+            _state.Where.WriteTo(sql);
         }
-
-        var key = TModel.Schema.Columns[0].Name;
-        sql.Append(" WHERE ").AppendColumn(s_columns.Table, key)
-            .Append(" IN (SELECT ").AppendColumn(s_columns.Table, key)
-            .Append(" FROM ").AppendName(TModel.Schema.Name);
-        var joinsAt = sql.Length;
-        WriteWhere(sql);
-        WriteOrderBy(sql, _order);
-        sql.Dialect.AppendLimitOffset(sql, _limit, _offset);
-        sql.Insert(joinsAt, sql.JoinClauses());
-        sql.Append(')');
     }
 
     private static void WriteOrderBy(SqlWriter sql, OrderTerm[] order)
@@ -207,5 +224,44 @@ public sealed partial class QuerySet<TModel, TColumns> : IAsyncEnumerable<TModel
 
             order[i].WriteTo(sql);
         }
+    }
+
+    /// <summary>
+    /// The WHERE of an UPDATE. Conditions across joins, slices and DISTINCT become
+    /// <c>pk IN (SELECT pk ...)</c>, which every database accepts.
+    /// </summary>
+    private void WriteWriteFilter(SqlWriter sql)
+    {
+        var probe = new SqlWriter(_database.Dialect);
+        _state.Where?.WriteTo(probe);
+        if (probe.Joins.Count == 0 && _state.Limit is null && _state.Offset is null && !_state.Distinct)
+        {
+            WriteWhere(sql);
+            return;
+        }
+
+        var key = TModel.Schema.PrimaryKey.Name;
+        sql.Append(" WHERE ").AppendColumn(s_columns.Table, key)
+            .Append(" IN (SELECT ").AppendColumn(s_columns.Table, key)
+            .Append(" FROM ").AppendName(TModel.Schema.Name);
+        var joinsAt = sql.Length;
+        WriteWhere(sql);
+        WriteOrderBy(sql, _state.Order);
+        sql.Dialect.AppendLimitOffset(sql, _state.Limit, _state.Offset);
+        sql.Insert(joinsAt, sql.JoinClauses());
+        sql.Append(')');
+    }
+
+    /// <summary>Everything a query set is made of; immutable, changed with <c>with</c>.</summary>
+    private sealed record QueryState(
+        Q? Where,
+        OrderTerm[] Order,
+        long? Limit,
+        long? Offset,
+        bool Distinct,
+        TableRef[] SelectRelated,
+        IPrefetch<TModel>[] Prefetch)
+    {
+        public static readonly QueryState Empty = new(null, [], null, null, false, [], []);
     }
 }

@@ -28,7 +28,8 @@ public class ModelGeneratorTests
         public partial class Choice
         {
             public long Id { get; set; }
-            public long QuestionId { get; set; }
+            [ForeignKey(OnDelete.Cascade)] public partial Question Question { get; set; }
+            [ForeignKey(OnDelete.SetNull, RelatedName = "Picks")] public partial Choice? Parent { get; set; }
             [MaxLength(200)] public string ChoiceText { get; set; } = "";
             public int Votes { get; set; }
             [Text] public string? Notes { get; set; }
@@ -101,6 +102,9 @@ public class ModelGeneratorTests
     [InlineData("public partial class Question { public long Id { get; set; } public System.Uri Link { get; set; } = null!; }", "RH0002", "Link")]
     [InlineData("public partial class Question { public string Name { get; set; } = \"\"; }", "RH0003", "Question")]
     [InlineData("[Reinhardt.Database] public class AppDb { }", "RH0004", "AppDb")]
+    [InlineData("public partial class Question { public long Id { get; set; } [Reinhardt.ForeignKey] public Question Parent { get; set; } = null!; }", "RH0005", "Parent")]
+    [InlineData("public partial class Question { public long Id { get; set; } [Reinhardt.ForeignKey] public partial System.Uri Link { get; set; } }", "RH0006", "Link")]
+    [InlineData("public partial class Question { public long Id { get; set; } [Reinhardt.ForeignKey(Reinhardt.OnDelete.SetNull)] public partial Question Parent { get; set; } }", "RH0007", "Parent")]
     public void Invalid_models_report_one_diagnostic_at_the_symbol(string declaration, string id, string symbol)
     {
         var source = "namespace Polls;\n" + (declaration.StartsWith('[') ? declaration : "[Reinhardt.Model(App = \"polls\")]\n" + declaration);
@@ -128,7 +132,28 @@ public class ModelGeneratorTests
     public void Unrelated_edits_leave_every_step_cached(string edit, Func<Compilation, Compilation> apply)
     {
         Assert.NotNull(edit);
-        IncrementalCaching.AssertCached(Generators, CompilationFactory.Create(PollsModels), apply, [StepNames.ModelParse, StepNames.ModelSpecs, StepNames.DatabaseParse, StepNames.DatabaseModels, StepNames.ModelDiagnostics]);
+        IncrementalCaching.AssertCached(Generators, CompilationFactory.Create(PollsModels), apply, StepNames.All);
+    }
+
+    [Fact]
+    public void Relations_get_reverse_accessors_on_their_targets()
+    {
+        var run = GeneratorHarness.Run(new ModelGenerator(), PollsModels).AssertClean();
+        Assert.Contains("public global::Reinhardt.RelatedSet<global::Polls.Question, global::Polls.Choice, global::Polls.Choice.Columns> Choices", run.Source("Polls.Question.Model.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public global::Reinhardt.RelatedSet<global::Polls.Choice, global::Polls.Choice, global::Polls.Choice.Columns> Picks", run.Source("Polls.Choice.Model.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public long? ParentId { get; set; }", run.Source("Polls.Choice.Model.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_new_relation_changes_only_its_target_and_itself()
+    {
+        var run = IncrementalCaching.Run(
+            Generators,
+            CompilationFactory.Create(PollsModels),
+            IncrementalCaching.ReplaceText("Source0.cs", "public int Votes { get; set; }", "public int Votes { get; set; } [ForeignKey] public partial Question? Other { get; set; }"));
+        run.AssertModified(StepNames.ModelRelations);
+        Assert.Contains("OtherId", run.Second.Source("Polls.Choice.Model.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public global::Reinhardt.RelatedSet<global::Polls.Question, global::Polls.Choice, global::Polls.Choice.Columns> Choices", run.Second.Source("Polls.Question.Model.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]

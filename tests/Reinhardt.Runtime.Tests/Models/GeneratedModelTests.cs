@@ -11,10 +11,13 @@ public sealed class GeneratedModelTests : SqliteFileFixture
     public void Generated_schema_names_the_table_and_columns_as_Django_does()
     {
         Assert.Equal("polls_question", Question.TableName);
-        Assert.Equal(["id", "question_text", "pub_date"], Question.Schema.Columns.Select(c => c.Name));
+        Assert.Equal(["id", "question_text", "pub_date", "author_id"], Question.Schema.Columns.Select(c => c.Name));
         Assert.Equal(
-            "CREATE TABLE \"polls_question\" (\"id\" integer NOT NULL PRIMARY KEY AUTOINCREMENT, \"question_text\" varchar(200) NOT NULL, \"pub_date\" datetime NOT NULL)",
+            "CREATE TABLE \"polls_question\" (\"id\" integer NOT NULL PRIMARY KEY AUTOINCREMENT, \"question_text\" varchar(200) NOT NULL, \"pub_date\" datetime NOT NULL, " +
+            "\"author_id\" bigint NULL REFERENCES \"polls_author\" (\"id\") DEFERRABLE INITIALLY DEFERRED)",
             SqliteDialect.Instance.CreateTableSql(Question.Schema));
+        // Django's own name for this index: polls_choice_question_id_c5b4b260
+        Assert.Equal(["CREATE INDEX \"polls_choice_question_id_c5b4b260\" ON \"polls_choice\" (\"question_id\")"], SqliteDialect.Instance.CreateIndexesSql(Choice.Schema));
     }
 
     [Fact]
@@ -30,7 +33,12 @@ public sealed class GeneratedModelTests : SqliteFileFixture
     [Fact]
     public void The_database_lists_every_model_table()
     {
-        Assert.Equal(["kitchen_everytype", "polls_choice", "polls_question"], TestDb.Tables.Select(t => t.Name));
+        var order = TestDb.Tables.Select(t => t.Name).ToList();
+        Assert.Equal(7, order.Count);
+        Assert.True(order.IndexOf("polls_author") < order.IndexOf("polls_question"));
+        Assert.True(order.IndexOf("polls_question") < order.IndexOf("polls_choice"));
+        Assert.True(order.IndexOf("polls_choice") < order.IndexOf("polls_review"));
+        Assert.True(order.IndexOf("polls_choice") < order.IndexOf("polls_ballot"));
     }
 
     [Fact]

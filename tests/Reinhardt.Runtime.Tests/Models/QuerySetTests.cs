@@ -150,6 +150,7 @@ public sealed class QuerySetTests : SqliteFileFixture
     public async Task Update_with_F_expressions_and_delete_in_bulk()
     {
         Assert.Equal(3, await Db.Choices.Filter(c => c.QuestionId == 1).UpdateAsync(c => c.Votes.Set(c.Votes + 1)));
+        Assert.Equal(3, await Db.Choices.Filter(c => c.Question.QuestionText == "What's up?").UpdateAsync(c => c.Votes.Set(c.Votes)));
         Assert.Equal([1, 21, 41], (await Db.Choices.Filter(c => c.QuestionId == 1).OrderBy(c => c.Id).ToListAsync()).Select(c => c.Votes));
         Assert.Equal(1, await Db.Choices.Filter(c => c.Id == 2).UpdateAsync(c => [c.Votes.Set(c.Votes * 2 + 1), c.ChoiceText.Set(c.ChoiceText + "!"), c.Rank.Set(null)]));
         var two = await Db.Choices.GetAsync(c => c.Id == 2);
@@ -222,7 +223,7 @@ public sealed class QuerySetTests : SqliteFileFixture
         await Db.Questions.Filter(q => q.QuestionText.IContains("who")).OrderBy(q => q.PubDate.Descending()).Take(5).ToListAsync();
         var query = Assert.Single(capture.Queries);
         Assert.Equal(
-            "SELECT \"polls_question\".\"id\", \"polls_question\".\"question_text\", \"polls_question\".\"pub_date\" FROM \"polls_question\" " +
+            "SELECT \"polls_question\".\"id\", \"polls_question\".\"question_text\", \"polls_question\".\"pub_date\", \"polls_question\".\"author_id\" FROM \"polls_question\" " +
             "WHERE \"polls_question\".\"question_text\" LIKE @p0 ESCAPE '\\' ORDER BY \"polls_question\".\"pub_date\" DESC LIMIT @p1",
             query.Sql);
         Assert.Equal(["%who%", 5L], query.Parameters);

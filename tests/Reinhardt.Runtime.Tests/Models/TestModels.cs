@@ -1,6 +1,21 @@
 namespace Reinhardt.Runtime.Tests.Models;
 
 [Model(App = "polls")]
+public partial class Author
+{
+    public long Id { get; set; }
+    [MaxLength(100)] public string Name { get; set; } = "";
+}
+
+[Model(App = "polls")]
+public partial class Profile
+{
+    public long Id { get; set; }
+    [OneToOne(OnDelete.Cascade)] public partial Author Author { get; set; }
+    [MaxLength(100)] public string Bio { get; set; } = "";
+}
+
+[Model(App = "polls")]
 public partial class Question
 {
     public long Id { get; set; }
@@ -9,16 +24,36 @@ public partial class Question
     public string QuestionText { get; set; } = "";
 
     public DateTimeOffset PubDate { get; set; }
+
+    [ForeignKey(OnDelete.SetNull, RelatedName = "Questions")]
+    public partial Author? Author { get; set; }
 }
 
 [Model(App = "polls")]
 public partial class Choice
 {
     public long Id { get; set; }
-    public long QuestionId { get; set; }
+    [ForeignKey(OnDelete.Cascade)] public partial Question Question { get; set; }
     [MaxLength(200)] public string ChoiceText { get; set; } = "";
     public int Votes { get; set; }
     public int? Rank { get; set; }
+}
+
+/// <summary>A ballot: protects its choice from deletion.</summary>
+[Model(App = "polls")]
+public partial class Ballot
+{
+    public long Id { get; set; }
+    [ForeignKey(OnDelete.Protect)] public partial Choice Choice { get; set; }
+}
+
+/// <summary>A review: restricts deleting its question, but is cascaded away with its choice.</summary>
+[Model(App = "polls")]
+public partial class Review
+{
+    public long Id { get; set; }
+    [ForeignKey(OnDelete.Restrict)] public partial Question Question { get; set; }
+    [ForeignKey(OnDelete.Cascade)] public partial Choice? Choice { get; set; }
 }
 
 [Model(App = "kitchen")]

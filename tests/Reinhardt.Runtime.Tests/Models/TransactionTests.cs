@@ -88,7 +88,9 @@ public sealed class TransactionTests : SqliteFileFixture
     [Fact]
     public async Task Eight_writers_times_500_F_increments_lose_no_update()
     {
-        var choice = new Choice { QuestionId = 1, ChoiceText = "hot" };
+        var question = NewQuestion("hot");
+        await Db.SaveAsync(question);
+        var choice = new Choice { Question = question, ChoiceText = "hot" };
         await Db.SaveAsync(choice);
         var writers = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
         {

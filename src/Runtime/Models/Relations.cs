@@ -1,0 +1,209 @@
+using System.Data.Common;
+using Reinhardt.Data;
+
+namespace Reinhardt;
+
+/// <summary>What happens to rows that reference a deleted row (Django's <c>on_delete</c>).</summary>
+public enum OnDelete
+{
+    /// <summary>Delete them too (<c>CASCADE</c>).</summary>
+    Cascade,
+    /// <summary>Refuse the delete while they exist (<c>PROTECT</c>): <see cref="ProtectedErrorException"/>.</summary>
+    Protect,
+    /// <summary>
+    /// Refuse the delete unless they are themselves deleted by a cascade of the same delete
+    /// (<c>RESTRICT</c>): <see cref="RestrictedErrorException"/>.
+    /// </summary>
+    Restrict,
+    /// <summary>Set their reference to NULL (<c>SET_NULL</c>); the column must be nullable.</summary>
+    SetNull,
+    /// <summary>Leave them; the database's own constraint decides (<c>DO_NOTHING</c>).</summary>
+    DoNothing,
+}
+
+/// <summary>
+/// A many-to-one relation (Django's <c>ForeignKey</c>) on a <c>partial</c> property whose type is
+/// another model: the column is <c>&lt;name&gt;_id</c> and the generator adds a <c>&lt;Name&gt;Id</c>
+/// property unless you declare it.
+/// </summary>
+/// <param name="onDelete">What deleting the referenced row does to this one.</param>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false)]
+public sealed class ForeignKeyAttribute(OnDelete onDelete = OnDelete.Cascade) : Attribute
+{
+    /// <summary>What deleting the referenced row does to this one.</summary>
+    public OnDelete OnDelete { get; } = onDelete;
+
+    /// <summary>The name of the reverse accessor on the referenced model; the plural of this model's name by default.</summary>
+    public string? RelatedName { get; set; }
+}
+
+/// <summary>A one-to-one relation (Django's <c>OneToOneField</c>): a unique foreign key.</summary>
+/// <param name="onDelete">What deleting the referenced row does to this one.</param>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false)]
+public sealed class OneToOneAttribute(OnDelete onDelete = OnDelete.Cascade) : Attribute
+{
+    /// <summary>What deleting the referenced row does to this one.</summary>
+    public OnDelete OnDelete { get; } = onDelete;
+
+    /// <summary>The name of the reverse accessor on the referenced model; this model's name by default.</summary>
+    public string? RelatedName { get; set; }
+}
+
+/// <summary>Django's <c>ProtectedError</c>: the delete would remove rows that a <c>PROTECT</c> foreign key references.</summary>
+public sealed class ProtectedErrorException(string message) : Exception(message);
+
+/// <summary>Django's <c>RestrictedError</c>: the delete would remove rows that a <c>RESTRICT</c> foreign key references.</summary>
+public sealed class RestrictedErrorException(string message) : Exception(message);
+
+/// <summary>
+/// A related object was read before it was loaded. Unlike Django, Reinhardt never runs a hidden
+/// query on property access: load it with <c>SelectRelated</c>, <c>PrefetchRelated</c>, or a query.
+/// </summary>
+public sealed class RelatedObjectNotLoadedException(string message) : InvalidOperationException(message);
+
+/// <summary>How a forward relation's target row is read and attached, for <c>SelectRelated</c>.</summary>
+public sealed class ForwardRelation
+{
+    /// <summary>Creates the description; generated code calls this.</summary>
+    public ForwardRelation(TableSchema target, Func<DbDataReader, int, object> read, Action<object, object?> attach, Action<object, Database> attachDatabase)
+    {
+        Target = target;
+        Read = read;
+        Attach = attach;
+        AttachDatabase = attachDatabase;
+    }
+
+    /// <summary>The description of a relation to <typeparamref name="TTarget"/>; generated code calls this.</summary>
+    public static ForwardRelation For<TTarget>(Action<object, TTarget?> attach)
+        where TTarget : class, IModel<TTarget>
+    {
+        ArgumentNullException.ThrowIfNull(attach);
+        return new(
+            TTarget.Schema,
+            static (reader, offset) => TTarget.ReadRow(reader, offset),
+            (owner, value) => attach(owner, (TTarget?)value),
+            static (value, database) => TTarget.Attach((TTarget)value, database));
+    }
+
+    /// <summary>Remembers the database on a loaded target (for its own reverse accessors).</summary>
+    public Action<object, Database> AttachDatabase { get; }
+
+    /// <summary>The target's table.</summary>
+    public TableSchema Target { get; }
+
+    /// <summary>Reads a target row from the given ordinal.</summary>
+    public Func<DbDataReader, int, object> Read { get; }
+
+    /// <summary>Sets the loaded target (or null) on the owning instance.</summary>
+    public Action<object, object?> Attach { get; }
+}
+
+/// <summary>A relation whose rows can be loaded for many owners in one extra query (Django's <c>prefetch_related</c>).</summary>
+/// <typeparam name="TOwner">The model the query set reads.</typeparam>
+public interface IPrefetch<TOwner>
+    where TOwner : class, IModel<TOwner>
+{
+    /// <summary>Loads the related rows of <paramref name="owners"/> and attaches them.</summary>
+    ValueTask PrefetchAsync(Database database, IReadOnlyList<TOwner> owners, bool async, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The other side of a foreign key, from the referenced model (<c>question.Choices</c>): a query
+/// set of the rows that point at the owner, cached when prefetched.
+/// </summary>
+/// <typeparam name="TOwner">The referenced model.</typeparam>
+/// <typeparam name="TChild">The model holding the foreign key.</typeparam>
+/// <typeparam name="TChildColumns">The child's columns.</typeparam>
+public sealed class ReverseRelation<TOwner, TChild, TChildColumns> : IPrefetch<TOwner>
+    where TOwner : class, IModel<TOwner>
+    where TChild : class, IModel<TChild>
+    where TChildColumns : class, IColumnSet<TChildColumns>
+{
+    private readonly Func<TChildColumns, long[], Q> _keyFilter;
+    private readonly Func<TChild, long?> _childKey;
+    private readonly Func<TOwner, RelatedSet<TOwner, TChild, TChildColumns>> _accessor;
+
+    /// <summary>Creates the description; generated code calls this.</summary>
+    public ReverseRelation(string name, Func<TChildColumns, long[], Q> keyFilter, Func<TChild, long?> childKey, Func<TOwner, RelatedSet<TOwner, TChild, TChildColumns>> accessor)
+    {
+        Name = name;
+        _keyFilter = keyFilter;
+        _childKey = childKey;
+        _accessor = accessor;
+    }
+
+    /// <summary>The accessor's name (<c>Choices</c>).</summary>
+    public string Name { get; }
+
+    internal QuerySet<TChild, TChildColumns> For(Database database, long ownerKey) =>
+        new QuerySet<TChild, TChildColumns>(database).Where(_keyFilter(QuerySet<TChild, TChildColumns>.Columns, [ownerKey]));
+
+    /// <inheritdoc />
+    public async ValueTask PrefetchAsync(Database database, IReadOnlyList<TOwner> owners, bool async, CancellationToken cancellationToken)
+    {
+        var keys = owners.Select(TOwner.GetKey).Distinct().ToArray();
+        var byOwner = new Dictionary<long, List<TChild>>();
+        foreach (var chunk in keys.Chunk(SqlLimits.MaxParameters))
+        {
+            var query = new QuerySet<TChild, TChildColumns>(database).Where(_keyFilter(QuerySet<TChild, TChildColumns>.Columns, chunk));
+            foreach (var child in async ? await query.ToListAsync(cancellationToken).ConfigureAwait(false) : query.ToList())
+            {
+                if (_childKey(child) is long key)
+                {
+                    if (!byOwner.TryGetValue(key, out var list))
+                    {
+                        byOwner[key] = list = [];
+                    }
+
+                    list.Add(child);
+                }
+            }
+        }
+
+        foreach (var owner in owners)
+        {
+            _accessor(owner).SetPrefetched(byOwner.TryGetValue(TOwner.GetKey(owner), out var children) ? children : []);
+        }
+    }
+}
+
+/// <summary>
+/// The rows of <typeparamref name="TChild"/> that reference one owner (Django's
+/// <c>question.choice_set</c>). Reads use the prefetched rows when <c>PrefetchRelated</c> loaded
+/// them; otherwise they query through the database the owner was read from or saved to.
+/// </summary>
+public sealed class RelatedSet<TOwner, TChild, TChildColumns>
+    where TOwner : class, IModel<TOwner>
+    where TChild : class, IModel<TChild>
+    where TChildColumns : class, IColumnSet<TChildColumns>
+{
+    private readonly TOwner _owner;
+    private readonly ReverseRelation<TOwner, TChild, TChildColumns> _relation;
+    private List<TChild>? _prefetched;
+
+    /// <summary>Creates the set; generated code calls this.</summary>
+    public RelatedSet(TOwner owner, ReverseRelation<TOwner, TChild, TChildColumns> relation)
+    {
+        _owner = owner;
+        _relation = relation;
+    }
+
+    /// <summary>The prefetched rows, or null when they were not prefetched.</summary>
+    public IReadOnlyList<TChild>? Prefetched => _prefetched;
+
+    internal void SetPrefetched(List<TChild> rows) => _prefetched = rows;
+
+    /// <summary>A query set of the related rows (always queries; Django's <c>.all()</c> after a filter).</summary>
+    public QuerySet<TChild, TChildColumns> All() => _relation.For(
+        TOwner.GetDatabase(_owner) ?? throw new RelatedObjectNotLoadedException(
+            $"{typeof(TOwner).Name}.{_relation.Name} cannot query: this {typeof(TOwner).Name} was not read from or saved to a database. Prefetch it, or query the database directly."),
+        TOwner.GetKey(_owner));
+
+    /// <summary>The related rows: the prefetched ones, or a query.</summary>
+    public async Task<List<TChild>> ToListAsync(CancellationToken cancellationToken = default) =>
+        _prefetched is { } rows ? [.. rows] : await All().ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>How many related rows there are.</summary>
+    public async Task<long> CountAsync(CancellationToken cancellationToken = default) =>
+        _prefetched is { } rows ? rows.Count : await All().CountAsync(cancellationToken).ConfigureAwait(false);
+}
