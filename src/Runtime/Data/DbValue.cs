@@ -99,6 +99,83 @@ public static class DbValue
         var other => throw Unexpected(reader, ordinal, other, "a boolean"),
     };
 
+    /// <summary>
+    /// Reads a column as <typeparamref name="T"/>, with the storage conversions above for dates,
+    /// UUIDs, durations and booleans; NULL reads as null for nullable types and throws otherwise.
+    /// </summary>
+    public static T Read<T>(DbDataReader reader, int ordinal)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        if (reader.IsDBNull(ordinal))
+        {
+            return default(T) is null
+                ? default!
+                : throw new InvalidCastException($"Column '{reader.GetName(ordinal)}' is NULL; read it as {typeof(T).Name}? instead.");
+        }
+
+        if (typeof(T) == typeof(DateTimeOffset) || typeof(T) == typeof(DateTimeOffset?))
+        {
+            return (T)(object)ReadDateTimeOffset(reader, ordinal);
+        }
+
+        if (typeof(T) == typeof(DateTime) || typeof(T) == typeof(DateTime?))
+        {
+            return (T)(object)ReadDateTime(reader, ordinal);
+        }
+
+        if (typeof(T) == typeof(DateOnly) || typeof(T) == typeof(DateOnly?))
+        {
+            return (T)(object)ReadDate(reader, ordinal);
+        }
+
+        if (typeof(T) == typeof(TimeOnly) || typeof(T) == typeof(TimeOnly?))
+        {
+            return (T)(object)ReadTime(reader, ordinal);
+        }
+
+        if (typeof(T) == typeof(TimeSpan) || typeof(T) == typeof(TimeSpan?))
+        {
+            return (T)(object)ReadDuration(reader, ordinal);
+        }
+
+        if (typeof(T) == typeof(Guid) || typeof(T) == typeof(Guid?))
+        {
+            return (T)(object)ReadGuid(reader, ordinal);
+        }
+
+        if (typeof(T) == typeof(bool) || typeof(T) == typeof(bool?))
+        {
+            return (T)(object)ReadBoolean(reader, ordinal);
+        }
+
+        if (typeof(T) == typeof(long) || typeof(T) == typeof(long?))
+        {
+            return (T)(object)reader.GetInt64(ordinal);
+        }
+
+        if (typeof(T) == typeof(int) || typeof(T) == typeof(int?))
+        {
+            return (T)(object)reader.GetInt32(ordinal);
+        }
+
+        if (typeof(T) == typeof(double) || typeof(T) == typeof(double?))
+        {
+            return (T)(object)reader.GetDouble(ordinal);
+        }
+
+        if (typeof(T) == typeof(decimal) || typeof(T) == typeof(decimal?))
+        {
+            return (T)(object)reader.GetDecimal(ordinal);
+        }
+
+        if (typeof(T) == typeof(string))
+        {
+            return (T)(object)reader.GetString(ordinal);
+        }
+
+        return reader.GetFieldValue<T>(ordinal);
+    }
+
     private static DateTime ParseDateTime(string text, DbDataReader reader, int ordinal)
     {
         if (DateTime.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var value))
