@@ -14,6 +14,9 @@ public abstract class SqlExpression
 
     /// <summary>Whether the node can be NULL (a nullable column, or arithmetic on one).</summary>
     public virtual bool IsNullable => false;
+
+    /// <summary>Whether the node is an aggregate (<c>SUM</c>, <c>COUNT</c>...), so a projection containing it groups by the rest.</summary>
+    public virtual bool IsAggregate => false;
 }
 
 /// <summary>
@@ -186,6 +189,8 @@ internal sealed class BinaryExpr<T>(SqlExpression left, string op, SqlExpression
 #pragma warning restore CS0660, CS0661
 {
     public override bool IsNullable => left.IsNullable || right.IsNullable;
+
+    public override bool IsAggregate => left.IsAggregate || right.IsAggregate;
 
     public override void WriteTo(SqlWriter sql)
     {
