@@ -48,4 +48,19 @@ internal static class DiagnosticDescriptors
         "RH0007",
         "OnDelete.SetNull on a non-nullable relation",
         "Relation '{0}.{1}' uses OnDelete.SetNull but is not nullable: declare it with '?' or choose another OnDelete");
+
+    public static readonly DiagnosticDescriptor InvalidCheckMethod = Error(
+        "RH0008",
+        "Check constraint method has the wrong shape",
+        "Check constraint '{0}.{1}' must be 'static Q {1}(Columns c)': static, taking the model's Columns and returning a condition");
+
+    public static readonly DiagnosticDescriptor UnknownUniqueTogetherField = Error(
+        "RH0009",
+        "UniqueTogether names an unknown field",
+        "UniqueTogether on '{0}' names '{1}', which is not a field of the model");
+
+    public static readonly DiagnosticDescriptor ValidatorDoesNotFitType = Error(
+        "RH0010",
+        "Validator does not fit the field type",
+        "[{2}] on '{0}.{1}' does not fit its type '{3}'");
 }

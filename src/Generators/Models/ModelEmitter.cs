@@ -52,13 +52,35 @@ internal static class ModelEmitter
             var maxLength = field.MaxLength is int n ? n.ToString(CultureInfo.InvariantCulture) : "null";
             var relation = field.Relation is { } r
                 ? $", Unique: {Bool(r.IsOneToOne)}, ForeignKey: new {Data}.ForeignKeySchema({Literal(r.TargetTable)}, {Literal(r.TargetKeyColumn)}, {Runtime}.OnDelete.{r.OnDelete})"
-                : string.Empty;
+                : field.Validation.Unique ? ", Unique: true" : string.Empty;
             writer.WriteLine(
                 $"new {Data}.ColumnSchema({Literal(field.ColumnName)}, {Data}.ColumnType.{field.Kind}, " +
                 $"Nullable: {Bool(field.IsNullable)}, PrimaryKey: {Bool(field.IsPrimaryKey)}, MaxLength: {maxLength}{relation}),");
         }
 
-        writer.CloseBlock(");");
+        if (spec.UniqueTogether.Count + spec.Checks.Count == 0)
+        {
+            writer.CloseBlock(");");
+        }
+        else
+        {
+            writer.CloseBlock(",");
+            writer.WriteLine($"new {Data}.ConstraintSchema[]");
+            writer.OpenBlock();
+            foreach (var unique in spec.UniqueTogether)
+            {
+                var columns = string.Join(", ", unique.Columns.Select(Literal));
+                writer.WriteLine($"new {Data}.UniqueConstraintSchema({Data}.SchemaNames.IndexName(TableName, new[] {{ {columns} }}, \"_uniq\"), new[] {{ {columns} }}),");
+            }
+
+            foreach (var check in spec.Checks)
+            {
+                writer.WriteLine($"new {Data}.CheckConstraintSchema({Literal(check.Name)}, static table => {type}.{check.MethodName}({type}.Columns.Create(table))),");
+            }
+
+            writer.CloseBlock(");");
+        }
+
         writer.Indentation--;
         writer.WriteLine();
 
@@ -105,6 +127,7 @@ internal static class ModelEmitter
         }
 
         writer.CloseBlock();
+        EmitCleanFields(writer, spec, type, model);
         writer.WriteLine(GeneratedCode.Attribute);
         writer.WriteLine($"static {Data}.Database? {model}.GetDatabase({type} model) => model.__database;");
         writer.WriteLine(GeneratedCode.Attribute);
@@ -185,6 +208,60 @@ internal static class ModelEmitter
         writer.CloseBlock();
         spec.Hierarchy.WriteClose(writer);
         return writer.ToString();
+    }
+
+    /// <summary>Django's field validation: blank, lengths, ranges and patterns, then the model's own <c>Clean</c>.</summary>
+    private static void EmitCleanFields(SourceWriter writer, ModelSpec spec, string type, string model)
+    {
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"static void {model}.CleanFields({type} model, {Runtime}.ValidationErrors errors)");
+        writer.OpenBlock();
+        const string Validators = Runtime + ".FieldValidators";
+        foreach (var field in spec.Fields.Skip(1))
+        {
+            var name = Literal(field.ColumnName);
+            var value = "model." + field.PropertyName;
+            var v = field.Validation;
+            if (field.Kind is FieldKind.String or FieldKind.Text && !field.IsNullable && !v.Blank)
+            {
+                writer.WriteLine($"{Validators}.NotBlank(errors, {name}, {value});");
+            }
+
+            if (field.MaxLength is int max)
+            {
+                writer.WriteLine($"{Validators}.MaxLength(errors, {name}, {value}, {max.ToString(CultureInfo.InvariantCulture)});");
+            }
+
+            if (v.MinLength is int min)
+            {
+                writer.WriteLine($"{Validators}.MinLength(errors, {name}, {value}, {min.ToString(CultureInfo.InvariantCulture)});");
+            }
+
+            if (v.Minimum is double low && v.Maximum is double high)
+            {
+                writer.WriteLine($"{Validators}.Range(errors, {name}, (double?){value}, {low.ToString("R", CultureInfo.InvariantCulture)}, {high.ToString("R", CultureInfo.InvariantCulture)});");
+            }
+
+            if (v.Pattern is not null)
+            {
+                writer.WriteLine($"{Validators}.Matches(errors, {name}, {value}, __{field.PropertyName}Pattern);");
+            }
+        }
+
+        writer.WriteLine("model.Clean(errors);");
+        writer.CloseBlock();
+        foreach (var field in spec.Fields.Where(f => f.Validation.Pattern is not null))
+        {
+            writer.WriteLine(GeneratedCode.Attribute);
+            writer.WriteLine(
+                $"private static readonly global::System.Text.RegularExpressions.Regex __{field.PropertyName}Pattern = new({Literal(field.Validation.Pattern!)}, " +
+                "global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Model-wide validation after the field validators (Django's <c>Model.clean()</c>); implement it to add errors.</summary>");
+        writer.WriteLine($"partial void Clean({Runtime}.ValidationErrors errors);");
+        writer.WriteLine();
     }
 
     private static string BackingField(RelationSpec relation) => "__" + char.ToLowerInvariant(relation.PropertyName[0]) + relation.PropertyName.Substring(1);

@@ -86,7 +86,10 @@ internal static class ModelParser
                 isNullable,
                 isPrimaryKey,
                 maxLength,
-                Relation: null));
+                Relation: null)
+            {
+                Validation = ParseValidation(type, property, kind, diagnostics),
+            });
         }
 
         if (!fields.Any(f => f.IsPrimaryKey))
@@ -94,8 +97,14 @@ internal static class ModelParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelWithoutPrimaryKey, declaration.Identifier.GetLocation(), type.Name));
         }
 
+        var uniqueTogether = ParseUniqueTogether(type, fields, diagnostics, declaration);
+        var checks = ParseChecks(type, tableName, diagnostics);
         var spec = diagnostics.Count == 0
             ? new ModelSpec(HierarchyInfo.From(type), appLabel, tableName, IdentifierCase.Pluralize(type.Name), OrderPrimaryKeyFirst(fields).ToEquatableArray())
+            {
+                UniqueTogether = uniqueTogether,
+                Checks = checks,
+            }
             : null;
         return new ModelParseResult(spec, diagnostics.ToEquatableArray());
     }
@@ -120,6 +129,131 @@ internal static class ModelParser
         }
 
         return new DatabaseParseResult(new DatabaseSpec(HierarchyInfo.From(type)), EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    private static FieldValidationSpec ParseValidation(INamedTypeSymbol owner, IPropertySymbol property, FieldKind kind, List<DiagnosticInfo> diagnostics)
+    {
+        bool unique = false, blank = false;
+        int? minLength = null;
+        double? minimum = null, maximum = null;
+        string? pattern = null;
+        var isText = kind is FieldKind.String or FieldKind.Text;
+        var isNumber = kind is FieldKind.Int32 or FieldKind.Int64 or FieldKind.Double or FieldKind.Decimal;
+        foreach (var attribute in property.GetAttributes())
+        {
+            var name = attribute.AttributeClass?.ToDisplayString();
+            var fits = true;
+            switch (name)
+            {
+                case "Reinhardt.UniqueAttribute":
+                    unique = true;
+                    break;
+                case "Reinhardt.BlankAttribute":
+                    blank = true;
+                    fits = isText;
+                    break;
+                case "Reinhardt.MinLengthAttribute":
+                    minLength = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int length ? length : null;
+                    fits = isText;
+                    break;
+                case "Reinhardt.RegularExpressionAttribute":
+                    pattern = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+                    fits = isText;
+                    break;
+                case "Reinhardt.RangeAttribute":
+                    if (attribute.ConstructorArguments.Length == 2)
+                    {
+                        minimum = System.Convert.ToDouble(attribute.ConstructorArguments[0].Value, System.Globalization.CultureInfo.InvariantCulture);
+                        maximum = System.Convert.ToDouble(attribute.ConstructorArguments[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    }
+
+                    fits = isNumber;
+                    break;
+                case MaxLengthAttributeName:
+                    fits = isText;
+                    break;
+                default:
+                    continue;
+            }
+
+            if (!fits)
+            {
+                var shortName = attribute.AttributeClass!.Name.EndsWith("Attribute", System.StringComparison.Ordinal)
+                    ? attribute.AttributeClass.Name.Substring(0, attribute.AttributeClass.Name.Length - "Attribute".Length)
+                    : attribute.AttributeClass.Name;
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.ValidatorDoesNotFitType,
+                    attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? property.Locations.FirstOrDefault(),
+                    owner.Name,
+                    property.Name,
+                    shortName,
+                    property.Type.ToDisplayString()));
+            }
+        }
+
+        return unique || blank || minLength is not null || minimum is not null || pattern is not null
+            ? new FieldValidationSpec(unique, blank, minLength, minimum, maximum, pattern)
+            : FieldValidationSpec.None;
+    }
+
+    private static EquatableArray<UniqueTogetherSpec> ParseUniqueTogether(INamedTypeSymbol type, List<FieldSpec> fields, List<DiagnosticInfo> diagnostics, TypeDeclarationSyntax declaration)
+    {
+        var result = new List<UniqueTogetherSpec>();
+        foreach (var attribute in type.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == "Reinhardt.UniqueTogetherAttribute"))
+        {
+            var columns = new List<string>();
+            var names = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array
+                ? attribute.ConstructorArguments[0].Values.Select(v => v.Value as string ?? string.Empty)
+                : Enumerable.Empty<string>();
+            foreach (var name in names)
+            {
+                // a relation may be named by its property (Question) or its key (QuestionId)
+                var field = fields.FirstOrDefault(f => f.PropertyName == name || f.Relation?.PropertyName == name);
+                if (field is null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.UnknownUniqueTogetherField,
+                        attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? declaration.Identifier.GetLocation(),
+                        type.Name,
+                        name));
+                    continue;
+                }
+
+                columns.Add(field.ColumnName);
+            }
+
+            result.Add(new UniqueTogetherSpec(columns.ToEquatableArray()));
+        }
+
+        return result.ToEquatableArray();
+    }
+
+    private static EquatableArray<CheckSpec> ParseChecks(INamedTypeSymbol type, string tableName, List<DiagnosticInfo> diagnostics)
+    {
+        var result = new List<CheckSpec>();
+        foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+        {
+            var attribute = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "Reinhardt.CheckAttribute");
+            if (attribute is null)
+            {
+                continue;
+            }
+
+            // Columns is generated, so before generation it may be an error type: match it by name
+            var shapeIsRight = method.IsStatic
+                && method.Parameters.Length == 1
+                && method.Parameters[0].Type.Name == "Columns"
+                && method.ReturnType.ToDisplayString() is "Reinhardt.Data.Q" or "Q";
+            if (!shapeIsRight)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidCheckMethod, method.Locations.FirstOrDefault(), type.Name, method.Name));
+                continue;
+            }
+
+            result.Add(new CheckSpec(NamedString(attribute, "Name") ?? tableName + "_" + IdentifierCase.ToSnakeCase(method.Name), method.Name));
+        }
+
+        return result.ToEquatableArray();
     }
 
     private const string ForeignKeyAttributeName = "Reinhardt.ForeignKeyAttribute";

@@ -38,7 +38,23 @@ internal sealed record FieldSpec(
     bool IsNullable,
     bool IsPrimaryKey,
     int? MaxLength,
-    RelationSpec? Relation);
+    RelationSpec? Relation)
+{
+    /// <summary>The field's validators beyond max length.</summary>
+    public FieldValidationSpec Validation { get; init; } = FieldValidationSpec.None;
+}
+
+/// <summary>Validators declared on a field (Django's field options and validators).</summary>
+internal sealed record FieldValidationSpec(bool Unique, bool Blank, int? MinLength, double? Minimum, double? Maximum, string? Pattern)
+{
+    public static readonly FieldValidationSpec None = new(false, false, null, null, null, null);
+}
+
+/// <summary>A <c>[UniqueTogether]</c> constraint, by column names.</summary>
+internal sealed record UniqueTogetherSpec(EquatableArray<string> Columns);
+
+/// <summary>A <c>[Check]</c> method: the constraint name and the method that builds it.</summary>
+internal sealed record CheckSpec(string Name, string MethodName);
 
 /// <summary>A <c>[ForeignKey]</c> or <c>[OneToOne]</c> property.</summary>
 /// <param name="PropertyName">The relation property (<c>Question</c>); its key property is the field's.</param>
@@ -77,7 +93,12 @@ internal sealed record ModelSpec(
     string AppLabel,
     string TableName,
     string PluralName,
-    EquatableArray<FieldSpec> Fields);
+    EquatableArray<FieldSpec> Fields)
+{
+    public EquatableArray<UniqueTogetherSpec> UniqueTogether { get; init; } = EquatableArray<UniqueTogetherSpec>.Empty;
+
+    public EquatableArray<CheckSpec> Checks { get; init; } = EquatableArray<CheckSpec>.Empty;
+}
 
 /// <summary>A <c>[Database]</c> class.</summary>
 internal sealed record DatabaseSpec(HierarchyInfo Hierarchy);

@@ -173,6 +173,18 @@ internal sealed class ValueExpr<T>(T value) : Expr<T>
     public override void WriteTo(SqlWriter sql) => sql.AppendValue(Constant);
 }
 
+/// <summary>An expression retyped without changing its SQL.</summary>
+#pragma warning disable CS0660, CS0661
+internal sealed class SameExpr<T>(SqlExpression inner) : Expr<T>
+#pragma warning restore CS0660, CS0661
+{
+    public override bool IsNullable => inner.IsNullable;
+
+    public override bool IsAggregate => inner.IsAggregate;
+
+    public override void WriteTo(SqlWriter sql) => inner.WriteTo(sql);
+}
+
 /// <summary>SQL NULL.</summary>
 internal sealed class NullExpr : SqlExpression
 {

@@ -70,3 +70,11 @@ public static class DateLookups
     /// <inheritdoc cref="Day(Expr{DateTimeOffset})"/>
     public static Expr<int> Day(this Expr<DateTimeOffset?> operand) => new DatePartExpr(DatePart.Day, operand);
 }
+
+/// <summary>Conversions between expression types that SQL does not distinguish.</summary>
+public static class ExprConversions
+{
+    /// <summary>The same expression typed as nullable, to compare a column with a nullable one (<c>c.Reserved &lt;= c.Stock.AsNullable()</c>).</summary>
+    public static Expr<T?> AsNullable<T>(this Expr<T> operand)
+        where T : struct => new SameExpr<T?>(operand);
+}

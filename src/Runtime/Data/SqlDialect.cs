@@ -75,6 +75,35 @@ public abstract class SqlDialect
     /// <summary>The parameter name of parameter <paramref name="index"/>, as bound on the command.</summary>
     public virtual string ParameterName(int index) => "@p" + index.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>Appends a database value as a SQL literal (for DDL only: CHECK constraints).</summary>
+    public virtual void AppendLiteral(StringBuilder sql, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        switch (value)
+        {
+            case null:
+                sql.Append("NULL");
+                break;
+            case string text:
+                sql.Append('\'').Append(text.Replace("'", "''", StringComparison.Ordinal)).Append('\'');
+                break;
+            case byte[] bytes:
+                sql.Append("X'").Append(Convert.ToHexString(bytes)).Append('\'');
+                break;
+            case double d:
+                sql.Append(d.ToString("R", CultureInfo.InvariantCulture));
+                break;
+            case float f:
+                sql.Append(f.ToString("R", CultureInfo.InvariantCulture));
+                break;
+            case IFormattable number:
+                sql.Append(number.ToString(null, CultureInfo.InvariantCulture));
+                break;
+            default:
+                throw new NotSupportedException($"A {value.GetType().Name} cannot be written as a SQL literal.");
+        }
+    }
+
     /// <summary>Converts a CLR value to the value stored in the database.</summary>
     public abstract object? ToDbValue<T>(T value);
 
@@ -119,6 +148,32 @@ public abstract class SqlDialect
             }
 
             AppendColumnDefinition(sql, table.Columns[i]);
+        }
+
+        foreach (var constraint in table.AllConstraints)
+        {
+            sql.Append(", CONSTRAINT ");
+            AppendQuotedName(sql, constraint.Name);
+            switch (constraint)
+            {
+                case UniqueConstraintSchema unique:
+                    sql.Append(" UNIQUE (");
+                    for (var i = 0; i < unique.Columns.Count; i++)
+                    {
+                        if (i > 0)
+                        {
+                            sql.Append(", ");
+                        }
+
+                        AppendQuotedName(sql, unique.Columns[i]);
+                    }
+
+                    sql.Append(')');
+                    break;
+                case CheckConstraintSchema check:
+                    sql.Append(" CHECK (").Append(check.Sql(this, table.Name)).Append(')');
+                    break;
+            }
         }
 
         return sql.Append(')').ToString();

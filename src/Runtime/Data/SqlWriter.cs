@@ -13,8 +13,19 @@ public sealed class SqlWriter
     private readonly Dictionary<TableRef, string> _aliases = [];
     private readonly List<TableRef> _joins = [];
 
+    private readonly bool _inlineValues;
+
     /// <summary>Creates a writer for a dialect.</summary>
-    public SqlWriter(SqlDialect dialect) => Dialect = dialect;
+    /// <param name="dialect">The SQL dialect.</param>
+    /// <param name="inlineValues">
+    /// Write values as SQL literals instead of parameters: only for DDL (CHECK constraints), whose
+    /// values come from the model's own code, never from input.
+    /// </param>
+    public SqlWriter(SqlDialect dialect, bool inlineValues = false)
+    {
+        Dialect = dialect;
+        _inlineValues = inlineValues;
+    }
 
     /// <summary>The dialect whose syntax is written.</summary>
     public SqlDialect Dialect { get; }
@@ -47,7 +58,16 @@ public sealed class SqlWriter
     }
 
     /// <summary>Adds a parameter (converted to its database representation) and appends its placeholder.</summary>
-    public SqlWriter AppendValue<T>(T value) => AppendPlaceholder(AddParameter(Dialect.ToDbValue(value)));
+    public SqlWriter AppendValue<T>(T value)
+    {
+        if (_inlineValues)
+        {
+            Dialect.AppendLiteral(_text, Dialect.ToDbValue(value));
+            return this;
+        }
+
+        return AppendPlaceholder(AddParameter(Dialect.ToDbValue(value)));
+    }
 
     /// <summary>Adds an already-converted value and returns its index, for reuse with <see cref="AppendPlaceholder"/>.</summary>
     public int AddParameter(object? dbValue)
@@ -66,6 +86,19 @@ public sealed class SqlWriter
     /// <summary>Appends <c>"alias"."column"</c>, registering the table's join on first use.</summary>
     public SqlWriter AppendColumn(TableRef table, string column)
     {
+        ArgumentNullException.ThrowIfNull(table);
+        if (table.BoundValues is { } values)
+        {
+            return values.TryGetValue(column, out var value)
+                ? AppendPlaceholder(AddParameter(value))
+                : throw new InvalidOperationException($"No value for column '{column}'.");
+        }
+
+        if (table.IsUnqualified)
+        {
+            return AppendName(column);
+        }
+
         AppendName(AliasOf(table)).Append('.').AppendName(column);
         return this;
     }

@@ -20,6 +20,18 @@ public sealed class TableRef
     /// <summary>How rows of this joined table are read and attached (for <c>SelectRelated</c>).</summary>
     public ForwardRelation? Relation { get; }
 
+    /// <summary>Whether columns are written bare (<c>"votes"</c>), as CHECK constraints need.</summary>
+    public bool IsUnqualified { get; private init; }
+
+    /// <summary>Values (already in database form) that replace the columns, to evaluate a condition for one instance.</summary>
+    public IReadOnlyDictionary<string, object?>? BoundValues { get; private init; }
+
+    /// <summary>The table with columns written without a table name (CHECK constraints).</summary>
+    public static TableRef Unqualified(string tableName) => new(tableName, null, null, null, false, null) { IsUnqualified = true };
+
+    /// <summary>The table with every column replaced by an instance's value (constraint validation).</summary>
+    public static TableRef Bound(string tableName, IReadOnlyDictionary<string, object?> values) => new(tableName, null, null, null, false, null) { BoundValues = values };
+
     /// <summary>The table name.</summary>
     public string TableName { get; }
 

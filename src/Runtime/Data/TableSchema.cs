@@ -56,11 +56,42 @@ public sealed record ColumnSchema(
     bool Unique = false,
     ForeignKeySchema? ForeignKey = null);
 
+/// <summary>A table constraint with Django's name for it.</summary>
+/// <param name="Name">The constraint name.</param>
+public abstract record ConstraintSchema(string Name);
+
+/// <summary>Values of several columns unique together (Django's <c>unique_together</c> / <c>UniqueConstraint</c>).</summary>
+/// <param name="Name">The constraint name.</param>
+/// <param name="Columns">The columns.</param>
+public sealed record UniqueConstraintSchema(string Name, IReadOnlyList<string> Columns) : ConstraintSchema(Name);
+
+/// <summary>
+/// A CHECK constraint from a typed predicate (Django's <c>CheckConstraint</c>). The condition is
+/// built over a table reference, so the same predicate renders as schema SQL (bare columns,
+/// literal values) and as a validation query (columns bound to an instance's values).
+/// </summary>
+/// <param name="Name">The constraint name.</param>
+/// <param name="Condition">Builds the condition over the given table.</param>
+public sealed record CheckConstraintSchema(string Name, Func<TableRef, Q> Condition) : ConstraintSchema(Name)
+{
+    /// <summary>The condition as SQL for a CHECK clause in <paramref name="dialect"/>.</summary>
+    public string Sql(SqlDialect dialect, string table)
+    {
+        var sql = new SqlWriter(dialect, inlineValues: true);
+        Condition(TableRef.Unqualified(table)).WriteTo(sql);
+        return sql.ToString();
+    }
+}
+
 /// <summary>A model's table, as data: the migrations compare it with the database.</summary>
 /// <param name="Name">The table name.</param>
 /// <param name="Columns">The columns, the primary key first, then in declaration order.</param>
-public sealed record TableSchema(string Name, IReadOnlyList<ColumnSchema> Columns)
+/// <param name="Constraints">Unique-together and check constraints.</param>
+public sealed record TableSchema(string Name, IReadOnlyList<ColumnSchema> Columns, IReadOnlyList<ConstraintSchema>? Constraints = null)
 {
     /// <summary>The primary key column.</summary>
     public ColumnSchema PrimaryKey => Columns[0];
+
+    /// <summary>The table constraints (never null).</summary>
+    public IReadOnlyList<ConstraintSchema> AllConstraints => Constraints ?? [];
 }

@@ -26,6 +26,9 @@ public interface IModel<TSelf>
     /// <summary>Adds the value of every column but the primary key, in <see cref="Schema"/> order.</summary>
     static abstract void AddValues(TSelf model, ValueList values);
 
+    /// <summary>Runs the field validators (blank, lengths, ranges, patterns) and the model's <c>Clean</c> hook.</summary>
+    static abstract void CleanFields(TSelf model, ValidationErrors errors);
+
     /// <summary>The database the instance was read from or saved to (for reverse accessors), or null.</summary>
     static abstract Database? GetDatabase(TSelf model);
 

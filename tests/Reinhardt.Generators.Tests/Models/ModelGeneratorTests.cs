@@ -30,8 +30,8 @@ public class ModelGeneratorTests
             public long Id { get; set; }
             [ForeignKey(OnDelete.Cascade)] public partial Question Question { get; set; }
             [ForeignKey(OnDelete.SetNull, RelatedName = "Picks")] public partial Choice? Parent { get; set; }
-            [MaxLength(200)] public string ChoiceText { get; set; } = "";
-            public int Votes { get; set; }
+            [MaxLength(200), MinLength(1)] public string ChoiceText { get; set; } = "";
+            [Range(0, 1000000)] public int Votes { get; set; }
             [Text] public string? Notes { get; set; }
             public decimal? Weight { get; set; }
         }
@@ -105,7 +105,10 @@ public class ModelGeneratorTests
     [InlineData("public partial class Question { public long Id { get; set; } [Reinhardt.ForeignKey] public Question Parent { get; set; } = null!; }", "RH0005", "Parent")]
     [InlineData("public partial class Question { public long Id { get; set; } [Reinhardt.ForeignKey] public partial System.Uri Link { get; set; } }", "RH0006", "Link")]
     [InlineData("public partial class Question { public long Id { get; set; } [Reinhardt.ForeignKey(Reinhardt.OnDelete.SetNull)] public partial Question Parent { get; set; } }", "RH0007", "Parent")]
-    public void Invalid_models_report_one_diagnostic_at_the_symbol(string declaration, string id, string symbol)
+    [InlineData("public partial class Question { public long Id { get; set; } [Reinhardt.Check] public Reinhardt.Data.Q Positive(Columns c) => c.Id > 0; }", "RH0008", "Positive")]
+    [InlineData("[Reinhardt.Model(App = \"polls\"), Reinhardt.UniqueTogether(\"Id\", \"Missing\")] public partial class Question { public long Id { get; set; } }", "RH0009", "Reinhardt.UniqueTogether(\"Id\", \"Missing\")", "'Missing'")]
+    [InlineData("public partial class Question { public long Id { get; set; } [Reinhardt.Range(1, 2)] public string Name { get; set; } = \"\"; }", "RH0010", "Reinhardt.Range(1, 2)", "[Range] on 'Question.Name'")]
+    public void Invalid_models_report_one_diagnostic_at_the_symbol(string declaration, string id, string symbol, string? messagePart = null)
     {
         var source = "namespace Polls;\n" + (declaration.StartsWith('[') ? declaration : "[Reinhardt.Model(App = \"polls\")]\n" + declaration);
         var run = GeneratorHarness.Run(new ModelGenerator(), source);
@@ -114,7 +117,7 @@ public class ModelGeneratorTests
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.True(diagnostic.Location.IsInSource);
         Assert.Equal(symbol, diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
-        Assert.Contains(symbol, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Contains(messagePart ?? symbol, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.EndsWith($"docs/diagnostics/{id}.md", diagnostic.Descriptor.HelpLinkUri, StringComparison.Ordinal);
         Assert.Empty(run.Sources);
     }

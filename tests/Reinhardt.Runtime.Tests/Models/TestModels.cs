@@ -79,3 +79,28 @@ public partial class EveryType
 
 [Database]
 public partial class TestDb;
+
+/// <summary>Every validator and constraint kind, for FullClean tests.</summary>
+[Model(App = "kitchen")]
+[UniqueTogether(nameof(Name), nameof(Price))]
+public partial class Product
+{
+    public long Id { get; set; }
+    [Unique, MaxLength(20), RegularExpression("^[A-Z]+$")] public string Code { get; set; } = "";
+    [MinLength(3), MaxLength(50)] public string Name { get; set; } = "";
+    [Blank, MaxLength(100)] public string Notes { get; set; } = "";
+    [Range(0, 1000)] public decimal Price { get; set; }
+    public int Stock { get; set; }
+    public int? Reserved { get; set; }
+
+    [Check]
+    private static Q StockCoversReserved(Columns c) => c.Stock >= 0 & (c.Reserved.IsNull() | c.Reserved <= c.Stock.AsNullable());
+
+    partial void Clean(ValidationErrors errors)
+    {
+        if (Name == "forbidden")
+        {
+            errors.Add(ValidationErrors.NonFieldErrors, "This name is reserved.");
+        }
+    }
+}
