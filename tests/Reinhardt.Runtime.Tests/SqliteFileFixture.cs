@@ -24,6 +24,7 @@ public abstract class SqliteFileFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
+        Db.Dispose();
         SqliteConnection.ClearAllPools();
         foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
         {

@@ -11,6 +11,15 @@ public sealed class DatabaseOptions
 
     /// <summary>The SQL dialect; SQLite by default.</summary>
     public SqlDialect Dialect { get; set; } = Sqlite.SqliteDialect.Instance;
+
+    /// <summary>How many idle open connections (with their prepared statements) to keep.</summary>
+    public int MaxIdleConnections { get; set; } = 32;
+
+    /// <summary>
+    /// Idle connections older than this are checked with a trivial query before reuse (Django's
+    /// <c>CONN_HEALTH_CHECKS</c>); broken ones are replaced.
+    /// </summary>
+    public TimeSpan HealthCheckAfter { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>
@@ -18,9 +27,10 @@ public sealed class DatabaseOptions
 /// (<see cref="AtomicAsync(Func{Task}, CancellationToken)"/>, like Django's <c>transaction.atomic</c>),
 /// query capture for tests, and the execution primitives the query sets use.
 /// </summary>
-public abstract class Database
+public abstract class Database : IDisposable
 {
     private readonly AsyncLocal<TransactionScope?> _transaction = new();
+    private readonly ConnectionPool _pool;
     private readonly AsyncLocal<QueryCapture?> _capture = new();
     private readonly Dictionary<string, (TableSchema Child, ColumnSchema Column)[]> _references;
 
@@ -31,6 +41,7 @@ public abstract class Database
         ArgumentNullException.ThrowIfNull(tables);
         Dialect = options.Dialect;
         ConnectionString = Dialect.NormalizeConnectionString(options.ConnectionString);
+        _pool = new ConnectionPool(Dialect, ConnectionString, options.MaxIdleConnections, options.HealthCheckAfter);
         _references = tables
             .SelectMany(t => t.Columns.Where(c => c.ForeignKey is not null).Select(c => (Child: t, Column: c)))
             .GroupBy(r => r.Column.ForeignKey!.Table, StringComparer.Ordinal)
@@ -65,7 +76,7 @@ public abstract class Database
         var lease = async ? await OpenAsync(cancellationToken).ConfigureAwait(false) : Open();
         try
         {
-            using var command = CreateCommand(lease, sql.ToString(), sql.Parameters);
+            var command = Statement(lease, sql.ToString(), sql.Parameters);
             return async ? await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteNonQuery();
         }
         finally
@@ -81,8 +92,20 @@ public abstract class Database
         var lease = async ? await OpenAsync(cancellationToken).ConfigureAwait(false) : Open();
         try
         {
-            using var command = CreateCommand(lease, sql.ToString(), sql.Parameters);
-            return async ? await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteScalar();
+            var command = Statement(lease, sql.ToString(), sql.Parameters);
+            using var reader = async ? await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteReader();
+            object? value = null;
+            if (async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read())
+            {
+                value = reader.GetValue(0);
+            }
+
+            // to the end, so a statement that writes commits and reports its errors
+            while (async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read())
+            {
+            }
+
+            return value;
         }
         finally
         {
@@ -99,7 +122,7 @@ public abstract class Database
         var lease = async ? await OpenAsync(cancellationToken).ConfigureAwait(false) : Open();
         try
         {
-            using var command = CreateCommand(lease, sql.ToString(), sql.Parameters);
+            var command = Statement(lease, sql.ToString(), sql.Parameters);
             using var reader = async ? await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteReader();
             while (async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read())
             {
@@ -141,11 +164,10 @@ public abstract class Database
     {
         if (_transaction.Value is { } scope)
         {
-            return new ConnectionLease(scope.Connection, scope.Transaction, owned: false);
+            return new ConnectionLease(scope.Pooled, scope.Transaction, null);
         }
 
-        var connection = await Dialect.OpenAsync(ConnectionString, cancellationToken).ConfigureAwait(false);
-        return new ConnectionLease(connection, null, owned: true);
+        return new ConnectionLease(await _pool.RentAsync(async: true, cancellationToken).ConfigureAwait(false), null, _pool);
     }
 
     /// <summary>Opens a connection synchronously (or joins the active transaction's).</summary>
@@ -153,13 +175,30 @@ public abstract class Database
     {
         if (_transaction.Value is { } scope)
         {
-            return new ConnectionLease(scope.Connection, scope.Transaction, owned: false);
+            return new ConnectionLease(scope.Pooled, scope.Transaction, null);
         }
 
-        return new ConnectionLease(Dialect.Open(ConnectionString), null, owned: true);
+        return new ConnectionLease(_pool.RentAsync(async: false, default).GetAwaiter().GetResult(), null, _pool);
     }
 
-    /// <summary>Creates a command on a lease with the SQL and parameters of <paramref name="sql"/>, and records it.</summary>
+    /// <summary>Closes the idle pooled connections.</summary>
+    public void Dispose()
+    {
+        _pool.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// The connection's prepared command for <paramref name="sql"/> with these parameters bound, and
+    /// records it. It belongs to the connection: run it, read it to the end, and do not dispose it.
+    /// </summary>
+    internal DbCommand Statement(ConnectionLease lease, string sql, IReadOnlyList<object?> parameters)
+    {
+        _capture.Value?.Record(sql, parameters);
+        return lease.Pooled.Statement(Dialect, sql, parameters, lease.Transaction);
+    }
+
+    /// <summary>Creates a command on a lease with the SQL and parameters of <paramref name="sql"/>, and records it; the caller disposes it.</summary>
     public DbCommand CreateCommand(ConnectionLease lease, string sql, IReadOnlyList<object?> parameters)
     {
         var command = lease.Connection.CreateCommand();
@@ -200,26 +239,26 @@ public abstract class Database
         TransactionScope scope;
         if (outer is null)
         {
-            var connection = await Dialect.OpenAsync(ConnectionString, cancellationToken).ConfigureAwait(false);
+            var pooled = await _pool.RentAsync(async: true, cancellationToken).ConfigureAwait(false);
             DbTransaction transaction;
             try
             {
-                transaction = await Dialect.BeginWriteTransactionAsync(connection, cancellationToken).ConfigureAwait(false);
+                transaction = await Dialect.BeginWriteTransactionAsync(pooled.Connection, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
-                await connection.DisposeAsync().ConfigureAwait(false);
+                pooled.Dispose();
                 throw;
             }
 
             _capture.Value?.Record("BEGIN", []);
-            scope = new TransactionScope(connection, transaction, null, null);
+            scope = new TransactionScope(pooled, transaction, null, null);
         }
         else
         {
             var savepoint = "s" + (outer.Depth + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
             await ExecuteOnAsync(outer, "SAVEPOINT " + Dialect.QuoteName(savepoint), cancellationToken).ConfigureAwait(false);
-            scope = new TransactionScope(outer.Connection, outer.Transaction, outer, savepoint);
+            scope = new TransactionScope(outer.Pooled, outer.Transaction, outer, savepoint);
         }
 
         _transaction.Value = scope;
@@ -274,7 +313,7 @@ public abstract class Database
         finally
         {
             await scope.Transaction.DisposeAsync().ConfigureAwait(false);
-            await scope.Connection.DisposeAsync().ConfigureAwait(false);
+            _pool.Return(scope.Pooled);
         }
 
         foreach (var callback in scope.OnCommit)
@@ -300,19 +339,19 @@ public abstract class Database
         finally
         {
             await scope.Transaction.DisposeAsync().ConfigureAwait(false);
-            await scope.Connection.DisposeAsync().ConfigureAwait(false);
+            _pool.Return(scope.Pooled);
         }
     }
 
     private async Task ExecuteOnAsync(TransactionScope scope, string sql, CancellationToken cancellationToken)
     {
-        await using var command = CreateCommand(new ConnectionLease(scope.Connection, scope.Transaction, owned: false), sql, []);
+        var command = Statement(new ConnectionLease(scope.Pooled, scope.Transaction, null), sql, []);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private sealed class TransactionScope(DbConnection connection, DbTransaction transaction, TransactionScope? parent, string? savepoint)
+    private sealed class TransactionScope(PooledConnection pooled, DbTransaction transaction, TransactionScope? parent, string? savepoint)
     {
-        public DbConnection Connection { get; } = connection;
+        public PooledConnection Pooled { get; } = pooled;
 
         public DbTransaction Transaction { get; } = transaction;
 
@@ -326,35 +365,35 @@ public abstract class Database
     }
 }
 
-/// <summary>A connection for one operation: owned (closed on dispose) or borrowed from the active transaction.</summary>
+/// <summary>A connection for one operation: rented from the pool (returned on dispose) or borrowed from the active transaction.</summary>
 public readonly struct ConnectionLease : IDisposable, IAsyncDisposable
 {
-    private readonly bool _owned;
+    private readonly ConnectionPool? _pool;
 
-    internal ConnectionLease(DbConnection connection, DbTransaction? transaction, bool owned)
+    internal ConnectionLease(PooledConnection pooled, DbTransaction? transaction, ConnectionPool? pool)
     {
-        Connection = connection;
+        Pooled = pooled;
         Transaction = transaction;
-        _owned = owned;
+        _pool = pool;
     }
 
+    internal PooledConnection Pooled { get; }
+
     /// <summary>The open connection.</summary>
-    public DbConnection Connection { get; }
+    public DbConnection Connection => Pooled.Connection;
 
     /// <summary>The active transaction, if any.</summary>
     public DbTransaction? Transaction { get; }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        if (_owned)
-        {
-            Connection.Dispose();
-        }
-    }
+    public void Dispose() => _pool?.Return(Pooled);
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _owned ? Connection.DisposeAsync() : default;
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return default;
+    }
 }
 
 /// <summary>The statements executed while a capture is active.</summary>

@@ -40,7 +40,7 @@ public static class DatabaseModelOperations
             if (key != 0)
             {
                 values.Add(key);
-                using var update = database.CreateCommand(lease, sql.Update, values.Values);
+                var update = database.Statement(lease, sql.Update, values.Values);
                 if ((async ? await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) : update.ExecuteNonQuery()) > 0)
                 {
                     TModel.Attach(model, database);
@@ -50,13 +50,13 @@ public static class DatabaseModelOperations
                 values.Clear();
                 values.Add(key);
                 TModel.AddValues(model, values);
-                using var insertWithKey = database.CreateCommand(lease, sql.InsertWithKey, values.Values);
+                var insertWithKey = database.Statement(lease, sql.InsertWithKey, values.Values);
                 _ = async ? await insertWithKey.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) : insertWithKey.ExecuteNonQuery();
                 TModel.Attach(model, database);
                 return;
             }
 
-            using var insert = database.CreateCommand(lease, sql.Insert, values.Values);
+            var insert = database.Statement(lease, sql.Insert, values.Values);
             long id;
             using (var reader = async ? await insert.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : insert.ExecuteReader())
             {

@@ -64,23 +64,35 @@ public sealed class SqliteDialect : SqlDialect
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> s_walEnabled = new(StringComparer.Ordinal);
 
+    // Pooled connections reuse their native handle; settings made on a handle stay with it, so each
+    // physical connection is configured once rather than on every open.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> s_configured = [];
+
     /// <summary>
-    /// Sets the busy timeout and synchronous mode on the connection (pooled connections keep them, but it is cheap) and
-    /// switches the database file to write-ahead logging once per process, so readers never block the writer.
+    /// Sets the busy timeout and synchronous mode once per physical connection, and switches the
+    /// database file to write-ahead logging once per process, so readers never block the writer.
     /// </summary>
     private static void Configure(SqliteConnection connection)
     {
+        var handle = connection.Handle;
+        if (handle is null || s_configured.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
         using var pragma = connection.CreateCommand();
         // synchronous=NORMAL is the recommended pairing with WAL: no corruption risk, and a commit
         // does not wait for an fsync (only a power loss can undo the last commits)
-        var busy = "PRAGMA busy_timeout = " + (connection.DefaultTimeout * 1000).ToString(CultureInfo.InvariantCulture) + "; PRAGMA synchronous = NORMAL;";
+        var settings = "PRAGMA busy_timeout = " + (connection.DefaultTimeout * 1000).ToString(CultureInfo.InvariantCulture) + "; PRAGMA synchronous = NORMAL;";
         var wal = !s_walEnabled.ContainsKey(connection.ConnectionString) && connection.DataSource is { Length: > 0 } source && source != ":memory:";
-        pragma.CommandText = wal ? busy + " PRAGMA journal_mode = WAL;" : busy;
+        pragma.CommandText = wal ? settings + " PRAGMA journal_mode = WAL;" : settings;
         pragma.ExecuteNonQuery();
         if (wal)
         {
             s_walEnabled.TryAdd(connection.ConnectionString, true);
         }
+
+        s_configured.AddOrUpdate(handle, handle);
     }
 
     /// <inheritdoc />

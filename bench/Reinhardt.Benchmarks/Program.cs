@@ -1,0 +1,14 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+// BenchmarkDotNet 0.14 predates net10: run in-process (see ../shared/BENCHMARKING.md).
+// A short job keeps a full run within minutes on 2 shared cores; pass --job default for more precision.
+var job = Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithIterationCount(15).WithWarmupCount(5);
+var config = DefaultConfig.Instance
+    .AddJob(job)
+    .WithOptions(ConfigOptions.DisableOptimizationsValidator)
+    .WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared))
+    .AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory, BenchmarkLogicalGroupRule.ByParams);
+BenchmarkSwitcher.FromAssembly(typeof(Reinhardt.Benchmarks.OrmBenchmarks).Assembly).Run(args, config);
