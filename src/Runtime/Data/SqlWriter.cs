@@ -10,8 +10,8 @@ public sealed class SqlWriter
 {
     private readonly StringBuilder _text = new(256);
     private readonly List<object?> _parameters = [];
-    private readonly Dictionary<TableRef, string> _aliases = [];
-    private readonly List<TableRef> _joins = [];
+    private Dictionary<TableRef, string>? _aliases;
+    private List<TableRef>? _joins;
 
     private readonly bool _inlineValues;
 
@@ -34,7 +34,7 @@ public sealed class SqlWriter
     public IReadOnlyList<object?> Parameters => _parameters;
 
     /// <summary>The tables joined so far, in the order they were first referenced.</summary>
-    public IReadOnlyList<TableRef> Joins => _joins;
+    public IReadOnlyList<TableRef> Joins => (IReadOnlyList<TableRef>?)_joins ?? [];
 
     /// <summary>Appends raw SQL text (only ever constant text from Reinhardt or generated code).</summary>
     public SqlWriter Append(string sql)
@@ -106,22 +106,22 @@ public sealed class SqlWriter
     /// <summary>The alias of a table in this statement: the root table's own name, <c>T2</c>, <c>T3</c>, ... for joins.</summary>
     public string AliasOf(TableRef table)
     {
+        ArgumentNullException.ThrowIfNull(table);
+        if (table.Parent is not { } parent)
+        {
+            return table.TableName; // the query's own table goes by its name; only joins need aliases
+        }
+
+        _aliases ??= [];
         if (_aliases.TryGetValue(table, out var alias))
         {
             return alias;
         }
 
-        if (table.Parent is { } parent)
-        {
-            AliasOf(parent); // the parent joins first
-            alias = "T" + (_joins.Count + 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            _joins.Add(table);
-        }
-        else
-        {
-            alias = table.TableName;
-        }
-
+        AliasOf(parent); // the parent joins first
+        _joins ??= [];
+        alias = "T" + (_joins.Count + 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _joins.Add(table);
         _aliases.Add(table, alias);
         return alias;
     }
@@ -135,7 +135,7 @@ public sealed class SqlWriter
     /// <summary>Writes the JOIN clauses of every table referenced so far.</summary>
     public string JoinClauses()
     {
-        if (_joins.Count == 0)
+        if (_joins is null)
         {
             return string.Empty;
         }
@@ -145,12 +145,21 @@ public sealed class SqlWriter
         {
             var parent = table.Parent!;
             joins.Append(table.Nullable ? " LEFT OUTER JOIN " : " INNER JOIN ")
-                .AppendName(table.TableName).Append(' ').AppendName(_aliases[table])
-                .Append(" ON ").AppendName(_aliases[parent]).Append('.').AppendName(table.ParentColumn!)
-                .Append(" = ").AppendName(_aliases[table]).Append('.').AppendName(table.KeyColumn!);
+                .AppendName(table.TableName).Append(' ').AppendName(AliasOf(table))
+                .Append(" ON ").AppendName(AliasOf(parent)).Append('.').AppendName(table.ParentColumn!)
+                .Append(" = ").AppendName(AliasOf(table)).Append('.').AppendName(table.KeyColumn!);
         }
 
         return joins.ToString();
+    }
+
+    /// <summary>Inserts the JOIN clauses at <paramref name="position"/>, if any table was joined.</summary>
+    public void InsertJoins(int position)
+    {
+        if (_joins is not null)
+        {
+            Insert(position, JoinClauses());
+        }
     }
 
     /// <summary>The SQL text.</summary>

@@ -127,9 +127,25 @@ public sealed partial class QuerySet<TModel, TColumns>
 
     private static ObjectDoesNotExistException NotFound() => TModel.DoesNotExist($"{typeof(TModel).Name} matching query does not exist.");
 
+    private static readonly Func<System.Data.Common.DbDataReader, TModel> s_readModel = static reader => TModel.ReadRow(reader, 0);
+
     private async ValueTask<List<TModel>> ReadAsync(SqlWriter sql, bool async, CancellationToken cancellationToken)
     {
-        var rows = await _database.ReadAsync(sql, ReadRow, async, cancellationToken).ConfigureAwait(false);
+        List<TModel> rows;
+        if (_state.SelectRelated.Length == 0)
+        {
+            // the common case reads through a cached delegate and attaches afterwards: no closure per query
+            rows = await _database.ReadAsync(sql, s_readModel, async, cancellationToken).ConfigureAwait(false);
+            foreach (var row in rows)
+            {
+                TModel.Attach(row, _database);
+            }
+        }
+        else
+        {
+            rows = await _database.ReadAsync(sql, ReadRow, async, cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var prefetch in _state.Prefetch)
         {
             await prefetch.PrefetchAsync(_database, rows, async, cancellationToken).ConfigureAwait(false);
@@ -182,7 +198,7 @@ public sealed partial class QuerySet<TModel, TColumns>
             sql.Append("SELECT COUNT(*) FROM ").AppendName(TModel.Schema.Name);
             var joinsAt = sql.Length;
             WriteWhere(sql);
-            sql.Insert(joinsAt, sql.JoinClauses());
+            sql.InsertJoins(joinsAt);
         }
         else
         {
@@ -204,7 +220,7 @@ public sealed partial class QuerySet<TModel, TColumns>
         var joinsAt = sql.Length;
         WriteWhere(sql);
         sql.Dialect.AppendLimitOffset(sql, 1, _state.Offset);
-        sql.Insert(joinsAt, sql.JoinClauses());
+        sql.InsertJoins(joinsAt);
         return await _database.ScalarAsync(sql, async, cancellationToken).ConfigureAwait(false) is not null and not DBNull;
     }
 
@@ -261,7 +277,7 @@ public sealed partial class QuerySet<TModel, TColumns>
         WriteWhere(sql);
         WriteOrderBy(sql, _state.Order);
         sql.Dialect.AppendLimitOffset(sql, _state.Limit, _state.Offset);
-        sql.Insert(joinsAt, sql.JoinClauses());
+        sql.InsertJoins(joinsAt);
         var keys = await _database.ReadAsync(sql, static reader => reader.GetInt64(0), async, cancellationToken).ConfigureAwait(false);
         return await _database.DeleteByKeysAsync(TModel.Schema, keys, async, cancellationToken).ConfigureAwait(false);
     }

@@ -155,7 +155,7 @@ public sealed partial class QuerySet<TModel, TColumns>
 
         WriteOrderBy(sql, order);
         sql.Dialect.AppendLimitOffset(sql, limit, offset);
-        sql.Insert(joinsAt, sql.JoinClauses());
+        sql.InsertJoins(joinsAt);
         return sql;
     }
 

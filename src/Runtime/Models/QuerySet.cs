@@ -168,8 +168,7 @@ public sealed partial class QuerySet<TModel, TColumns> : IAsyncEnumerable<TModel
     private SqlWriter BuildSelect(OrderTerm[] order, long? limit)
     {
         var sql = new SqlWriter(_database.Dialect);
-        sql.Append(_state.Distinct ? "SELECT DISTINCT " : "SELECT ");
-        AppendColumns(sql, s_columns.Table, TModel.Schema, first: true);
+        sql.Append(_state.Distinct ? "SELECT DISTINCT " : "SELECT ").Append(ColumnList(sql.Dialect));
         foreach (var related in _state.SelectRelated)
         {
             AppendColumns(sql, related, related.Relation!.Target, first: false);
@@ -180,8 +179,24 @@ public sealed partial class QuerySet<TModel, TColumns> : IAsyncEnumerable<TModel
         WriteWhere(sql);
         WriteOrderBy(sql, order);
         sql.Dialect.AppendLimitOffset(sql, limit, _state.Offset);
-        sql.Insert(joinsAt, sql.JoinClauses());
+        sql.InsertJoins(joinsAt);
         return sql;
+    }
+
+    private static (SqlDialect Dialect, string Sql)? s_columnList;
+
+    /// <summary>The model's qualified column list, written once per dialect.</summary>
+    private static string ColumnList(SqlDialect dialect)
+    {
+        if (s_columnList is { } cached && ReferenceEquals(cached.Dialect, dialect))
+        {
+            return cached.Sql;
+        }
+
+        var sql = new SqlWriter(dialect);
+        AppendColumns(sql, s_columns.Table, TModel.Schema, first: true);
+        s_columnList = (dialect, sql.ToString());
+        return s_columnList.Value.Sql;
     }
 
     private static void AppendColumns(SqlWriter sql, TableRef table, TableSchema schema, bool first)
@@ -248,7 +263,7 @@ public sealed partial class QuerySet<TModel, TColumns> : IAsyncEnumerable<TModel
         WriteWhere(sql);
         WriteOrderBy(sql, _state.Order);
         sql.Dialect.AppendLimitOffset(sql, _state.Limit, _state.Offset);
-        sql.Insert(joinsAt, sql.JoinClauses());
+        sql.InsertJoins(joinsAt);
         sql.Append(')');
     }
 

@@ -136,10 +136,11 @@ public sealed class SqliteDialect : SqlDialect
             return;
         }
 
-        sql.Append(" LIMIT ").AppendValue(limit ?? -1L);
+        // integers from code, written as literals: one parameter fewer, and a statement per page size
+        sql.Append(" LIMIT ").Append((limit ?? -1L).ToString(CultureInfo.InvariantCulture));
         if (offset is long o)
         {
-            sql.Append(" OFFSET ").AppendValue(o);
+            sql.Append(" OFFSET ").Append(o.ToString(CultureInfo.InvariantCulture));
         }
     }
 
