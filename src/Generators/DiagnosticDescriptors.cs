@@ -63,4 +63,29 @@ internal static class DiagnosticDescriptors
         "RH0010",
         "Validator does not fit the field type",
         "[{2}] on '{0}.{1}' does not fit its type '{3}'");
+
+    public static readonly DiagnosticDescriptor GeneratedMemberClash = Error(
+        "RH0011",
+        "Member clashes with a generated member",
+        "Member '{0}.{1}' has the name of a member Reinhardt generates for models; rename it");
+
+    public static readonly DiagnosticDescriptor DuplicateTableName = Error(
+        "RH0012",
+        "Two models share a table",
+        "Model '{0}' uses table '{1}', which model '{2}' already uses; set [Model(Table = ...)] or a different App");
+
+    public static readonly DiagnosticDescriptor TwoPrimaryKeys = Error(
+        "RH0013",
+        "Model has two primary keys",
+        "Model '{0}' marks '{1}' as [PrimaryKey] but '{2}' already is its primary key");
+
+    public static readonly DiagnosticDescriptor PrimaryKeyNotInteger = Error(
+        "RH0014",
+        "Primary key is not an integer",
+        "Primary key '{0}.{1}' has type '{2}'; a primary key is an auto-increment 'long' or 'int'");
+
+    public static readonly DiagnosticDescriptor InvalidThroughModel = Error(
+        "RH0015",
+        "Through model lacks the foreign keys of the relation",
+        "Many-to-many '{0}.{1}' goes through '{2}', which must be a [Model] with a [ForeignKey] to each side");
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using Reinhardt.Generators.Common;
 
 namespace Reinhardt.Generators.Models;
@@ -37,6 +38,12 @@ internal static class DatabaseEmitter
         foreach (var model in models)
         {
             writer.WriteLine($"{model.TypeName}.Schema,");
+        }
+
+        // many-to-many tables reference both sides, so they come after every model
+        foreach (var through in models.SelectMany(m => m.ThroughTables))
+        {
+            writer.WriteLine($"{through},");
         }
 
         writer.Indentation--;

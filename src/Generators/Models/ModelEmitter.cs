@@ -119,7 +119,8 @@ internal static class ModelEmitter
                 var backing = BackingField(relation);
                 writer.WriteLine($"if (model.{backing} is {{ }} {backing}Value)");
                 writer.OpenBlock();
-                writer.WriteLine($"model.{field.PropertyName} = {backing}Value.Id != 0 ? {backing}Value.Id : throw new global::System.InvalidOperationException({Literal($"save() prohibited to prevent data loss due to unsaved related object '{relation.PropertyName}'.")});");
+                var targetKey = relation.TargetKeyProperty;
+                writer.WriteLine($"model.{field.PropertyName} = {backing}Value.{targetKey} != 0 ? {backing}Value.{targetKey} : throw new global::System.InvalidOperationException({Literal($"save() prohibited to prevent data loss due to unsaved related object '{relation.PropertyName}'.")});");
                 writer.CloseBlock();
             }
 
@@ -143,9 +144,25 @@ internal static class ModelEmitter
             }
         }
 
+        foreach (var manyToMany in spec.ManyToMany)
+        {
+            EmitManyToMany(writer, type, manyToMany.PropertyName, manyToMany.TargetType, manyToMany.ThroughTable, manyToMany.OwnerColumn, manyToMany.TargetColumn, manyToMany.Modifiers + " partial");
+            if (manyToMany.AutoThrough)
+            {
+                EmitThroughTable(writer, manyToMany);
+            }
+        }
+
         foreach (var reverse in emitSpec.Reverse)
         {
-            EmitReverseRelation(writer, type, reverse);
+            if (reverse.Through is { } through)
+            {
+                EmitManyToMany(writer, type, reverse.Name, reverse.ChildType, through.Table, through.OwnerColumn, through.TargetColumn, "public");
+            }
+            else
+            {
+                EmitReverseRelation(writer, type, reverse);
+            }
         }
         writer.WriteLine(GeneratedCode.Attribute);
         writer.WriteLine($"static {Runtime}.ObjectDoesNotExistException {model}.DoesNotExist(string message) => new DoesNotExist(message);");
@@ -202,7 +219,15 @@ internal static class ModelEmitter
         {
             writer.WriteLine();
             writer.WriteLine($"/// <summary>The <c>{reverse.Name}</c> relation, for <c>PrefetchRelated</c>.</summary>");
-            writer.WriteLine($"public {ReverseRelationType(type, reverse)} {reverse.Name} => {type}.{ReverseField(reverse)};");
+            var relationType = reverse.Through is null ? ReverseRelationType(type, reverse) : ManyToManyRelationType(type, reverse.ChildType);
+            writer.WriteLine($"public {relationType} {reverse.Name} => {type}.{ReverseField(reverse)};");
+        }
+
+        foreach (var manyToMany in spec.ManyToMany)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>The <c>{manyToMany.PropertyName}</c> relation, for <c>PrefetchRelated</c>.</summary>");
+            writer.WriteLine($"public {ManyToManyRelationType(type, manyToMany.TargetType)} {manyToMany.PropertyName} => {type}.__{manyToMany.PropertyName}Relation;");
         }
 
         writer.CloseBlock();
@@ -306,11 +331,11 @@ internal static class ModelEmitter
         if (nullable)
         {
             writer.WriteLine($"{backing}Loaded = true;");
-            writer.WriteLine($"{field.PropertyName} = value?.Id;");
+            writer.WriteLine($"{field.PropertyName} = value?.{relation.TargetKeyProperty};");
         }
         else
         {
-            writer.WriteLine($"{field.PropertyName} = value.Id;");
+            writer.WriteLine($"{field.PropertyName} = value.{relation.TargetKeyProperty};");
         }
 
         writer.CloseBlock();
@@ -329,6 +354,53 @@ internal static class ModelEmitter
         writer.WriteLine(nullable
             ? $"    static (owner, value) => {{ var model = ({ownerType})owner; model.{backing} = value; model.{backing}Loaded = true; }});"
             : $"    static (owner, value) => (({ownerType})owner).{backing} = value);");
+    }
+
+    private static string ManyToManyRelationType(string owner, string target) => $"{Runtime}.ManyToManyRelation<{owner}, {target}, {target}.Columns>";
+
+    /// <summary>
+    /// One side of a many-to-many relation: the relation (for prefetching), the lazily created set, and
+    /// the accessor, partial when the user declared it.
+    /// </summary>
+    private static void EmitManyToMany(SourceWriter writer, string ownerType, string name, string targetType, string throughTable, string ownerColumn, string targetColumn, string modifiers)
+    {
+        var setType = $"{Runtime}.ManyToManySet<{ownerType}, {targetType}, {targetType}.Columns>";
+        var field = "__" + char.ToLowerInvariant(name[0]) + name.Substring(1);
+        writer.WriteLine();
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"internal static readonly {ManyToManyRelationType(ownerType, targetType)} __{name}Relation = new(");
+        writer.WriteLine($"    {Literal(name)}, {Literal(throughTable)}, {Literal(ownerColumn)}, {Literal(targetColumn)}, static owner => owner.__{name}Set());");
+        writer.WriteLine();
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"private {setType}? {field};");
+        writer.WriteLine();
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"private {setType} __{name}Set() => {field} ??= new(this, __{name}Relation);");
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary>The related <see cref=\"{targetType}\"/> rows (through <c>{throughTable}</c>).</summary>");
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"{modifiers} {Runtime}.ManyToMany<{targetType}> {name} {{ get => __{name}Set(); }}");
+    }
+
+    /// <summary>The automatic through table of a many-to-many relation, as Django creates it.</summary>
+    private static void EmitThroughTable(SourceWriter writer, ManyToManySpec spec)
+    {
+        var table = Literal(spec.ThroughTable);
+        var columns = $"new[] {{ {Literal(spec.OwnerColumn)}, {Literal(spec.TargetColumn)} }}";
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary>The through table of <see cref=\"{spec.PropertyName}\"/>.</summary>");
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"public static {Data}.TableSchema {spec.PropertyName}Through {{ get; }} = new {Data}.TableSchema(");
+        writer.Indentation++;
+        writer.WriteLine($"{table},");
+        writer.WriteLine($"new {Data}.ColumnSchema[]");
+        writer.OpenBlock();
+        writer.WriteLine($"new {Data}.ColumnSchema(\"id\", {Data}.ColumnType.Int64, PrimaryKey: true),");
+        writer.WriteLine($"new {Data}.ColumnSchema({Literal(spec.OwnerColumn)}, {Data}.ColumnType.Int64, ForeignKey: new {Data}.ForeignKeySchema({Literal(spec.OwnerTable)}, {Literal(spec.OwnerKeyColumn)}, {Runtime}.OnDelete.Cascade)),");
+        writer.WriteLine($"new {Data}.ColumnSchema({Literal(spec.TargetColumn)}, {Data}.ColumnType.Int64, ForeignKey: new {Data}.ForeignKeySchema({Literal(spec.TargetTable)}, {Literal(spec.TargetKeyColumn)}, {Runtime}.OnDelete.Cascade)),");
+        writer.CloseBlock(",");
+        writer.WriteLine($"new {Data}.ConstraintSchema[] {{ new {Data}.UniqueConstraintSchema({Data}.SchemaNames.IndexName({table}, {columns}, \"_uniq\"), {columns}) }});");
+        writer.Indentation--;
     }
 
     /// <summary>The reverse accessor a relation gives its target (<c>question.Choices</c>).</summary>

@@ -59,11 +59,12 @@ public sealed class ModelGenerator : IIncrementalGenerator
         // Diagnostics re-fire on every compilation (they need real locations), but stay cheap:
         // only parse results that carry diagnostics reach the compilation.
         var diagnostics = parsed
-            .Select(static (result, _) => result.Diagnostics)
-            .Where(static d => d.Count > 0)
             .Collect()
             .Combine(databases.Select(static (result, _) => result.Diagnostics).Where(static d => d.Count > 0).Collect())
-            .Select(static (pair, _) => pair.Left.Concat(pair.Right).SelectMany(d => d).ToEquatableArray())
+            .Select(static (pair, _) => pair.Left.SelectMany(r => r.Diagnostics)
+                .Concat(ModelParser.DuplicateTables(pair.Left))
+                .Concat(pair.Right.SelectMany(d => d))
+                .ToEquatableArray())
             .WithTrackingName(StepNames.ModelDiagnostics);
 
         context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (output, pair) =>

@@ -36,12 +36,34 @@ internal static class ModelParser
 
         var fields = new List<FieldSpec>();
         var properties = type.GetMembers().OfType<IPropertySymbol>()
-            .Where(p => p is { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, GetMethod: not null, SetMethod: not null })
+            .Where(p => p is { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, GetMethod: not null })
             .ToList();
+        var columnProperties = properties.Where(p => p.SetMethod is not null).ToList();
+
+        // [PrimaryKey] replaces the implicit Id key, like Django's primary_key=True
+        var explicitKeys = new HashSet<IPropertySymbol>(
+            properties.Where(p => p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "Reinhardt.PrimaryKeyAttribute")),
+            SymbolEqualityComparer.Default);
+        if (explicitKeys.Count > 1)
+        {
+            foreach (var extra in explicitKeys.Skip(1))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TwoPrimaryKeys, extra.Locations.FirstOrDefault(), type.Name, extra.Name, explicitKeys.First().Name));
+            }
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            var isCleanHook = member is IMethodSymbol { Name: "Clean", ReturnsVoid: true, Parameters.Length: 1 } clean && clean.Parameters[0].Type.Name == "ValidationErrors";
+            if (GeneratedMemberNames.Contains(member.Name) && !isCleanHook && !member.IsImplicitlyDeclared)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedMemberClash, member.Locations.FirstOrDefault(), type.Name, member.Name));
+            }
+        }
 
         // a relation's "<Name>Id" companion is its key column, not a field of its own
-        var relationIds = new HashSet<string>(properties.Where(HasRelationAttribute).Select(p => p.Name + "Id"));
-        foreach (var property in properties)
+        var relationIds = new HashSet<string>(columnProperties.Where(HasRelationAttribute).Select(p => p.Name + "Id"));
+        foreach (var property in columnProperties)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (relationIds.Contains(property.Name))
@@ -77,7 +99,13 @@ internal static class ModelParser
                 kind = FieldKind.Text;
             }
 
-            var isPrimaryKey = property.Name == "Id" && kind is FieldKind.Int64 or FieldKind.Int32 && !isNullable;
+            var isPrimaryKey = explicitKeys.Count > 0
+                ? explicitKeys.Contains(property)
+                : property.Name == "Id" && kind is FieldKind.Int64 or FieldKind.Int32 && !isNullable;
+            if (isPrimaryKey && (kind is not (FieldKind.Int64 or FieldKind.Int32) || isNullable))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PrimaryKeyNotInteger, property.Locations.FirstOrDefault(), type.Name, property.Name, property.Type.ToDisplayString()));
+            }
             fields.Add(new FieldSpec(
                 property.Name,
                 IdentifierCase.ToSnakeCase(property.Name),
@@ -97,6 +125,13 @@ internal static class ModelParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelWithoutPrimaryKey, declaration.Identifier.GetLocation(), type.Name));
         }
 
+        var manyToMany = properties
+            .Select(p => (Property: p, Attribute: p.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == ManyToManyAttributeName)))
+            .Where(p => p.Attribute is not null)
+            .Select(p => ParseManyToMany(type, tableName, p.Property, p.Attribute!, diagnostics, context.SemanticModel.Compilation))
+            .Where(m => m is not null)
+            .Select(m => m!)
+            .ToEquatableArray();
         var uniqueTogether = ParseUniqueTogether(type, fields, diagnostics, declaration);
         var checks = ParseChecks(type, tableName, diagnostics);
         var spec = diagnostics.Count == 0
@@ -104,9 +139,35 @@ internal static class ModelParser
             {
                 UniqueTogether = uniqueTogether,
                 Checks = checks,
+                ManyToMany = manyToMany,
             }
             : null;
-        return new ModelParseResult(spec, diagnostics.ToEquatableArray());
+        return new ModelParseResult(spec, diagnostics.ToEquatableArray(), LocationInfo.From(declaration.Identifier.GetLocation()));
+    }
+
+    /// <summary>Members every model gets from the generator; a user member with one of these names clashes.</summary>
+    private static readonly HashSet<string> GeneratedMemberNames = new()
+    {
+        "TableName", "ColumnList", "Schema", "ReadRow", "Columns", "DoesNotExist", "MultipleObjectsReturned", "Clean",
+    };
+
+    /// <summary>Two models whose tables have the same name, reported at the second (and any later) one.</summary>
+    public static EquatableArray<DiagnosticInfo> DuplicateTables(System.Collections.Immutable.ImmutableArray<ModelParseResult> results)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        foreach (var group in results.Where(r => r.Spec is not null).GroupBy(r => r.Spec!.TableName))
+        {
+            var first = group.First();
+            foreach (var duplicate in group.Skip(1))
+            {
+                diagnostics.Add(new DiagnosticInfo(
+                    DiagnosticDescriptors.DuplicateTableName,
+                    duplicate.Location,
+                    new EquatableArray<string>(new[] { duplicate.Spec!.Hierarchy.TypeName, group.Key, first.Spec!.Hierarchy.TypeName })));
+            }
+        }
+
+        return diagnostics.ToEquatableArray();
     }
 
     /// <summary>The primary key is column 0: row readers, inserts and the runtime rely on it.</summary>
@@ -256,6 +317,89 @@ internal static class ModelParser
         return result.ToEquatableArray();
     }
 
+    private const string ManyToManyAttributeName = "Reinhardt.ManyToManyAttribute";
+
+    /// <summary>
+    /// A <c>[ManyToMany]</c> property of type <c>ManyToMany&lt;Target&gt;</c>: an automatic through table
+    /// (<c>&lt;table&gt;_&lt;field&gt;</c> with <c>&lt;owner&gt;_id</c> and <c>&lt;target&gt;_id</c>, as Django names it)
+    /// or the foreign keys of an explicit through model.
+    /// </summary>
+    private static ManyToManySpec? ParseManyToMany(INamedTypeSymbol owner, string ownerTable, IPropertySymbol property, AttributeData attribute, List<DiagnosticInfo> diagnostics, Compilation compilation)
+    {
+        var location = property.Locations.FirstOrDefault();
+        var target = property.Type is INamedTypeSymbol { Name: "ManyToMany", TypeArguments.Length: 1 } wrapper ? wrapper.TypeArguments[0] as INamedTypeSymbol : null;
+        var targetModel = target?.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == ModelAttributeName);
+        if (target is null || targetModel is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RelationTargetNotModel, location, owner.Name, property.Name, property.Type.ToDisplayString()));
+            return null;
+        }
+
+        var syntax = property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as PropertyDeclarationSyntax;
+        if (syntax is null || !syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RelationMustBePartial, location, owner.Name, property.Name));
+            return null;
+        }
+
+        var targetTable = TableNameOf(target, targetModel, compilation);
+        var relatedName = NamedString(attribute, "RelatedName") ?? IdentifierCase.Pluralize(owner.Name);
+        var modifiers = syntax.Modifiers.ToString().Replace("partial", string.Empty).Trim();
+        var through = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Through").Value.Value as INamedTypeSymbol;
+        if (through is null)
+        {
+            var self = SymbolEqualityComparer.Default.Equals(owner, target);
+            return new ManyToManySpec(
+                property.Name,
+                TypeName(target),
+                ownerTable + "_" + IdentifierCase.ToSnakeCase(property.Name),
+                (self ? "from_" : string.Empty) + owner.Name.ToLowerInvariant() + "_id",
+                (self ? "to_" : string.Empty) + target.Name.ToLowerInvariant() + "_id",
+                AutoThrough: true,
+                ownerTable,
+                targetTable,
+                relatedName,
+                modifiers)
+            {
+                OwnerKeyColumn = IdentifierCase.ToSnakeCase(PrimaryKeyOf(owner)?.Name ?? "Id"),
+                TargetKeyColumn = IdentifierCase.ToSnakeCase(PrimaryKeyOf(target)?.Name ?? "Id"),
+            };
+        }
+
+        var throughModel = through.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == ModelAttributeName);
+        string? ownerColumn = null, targetColumn = null;
+        foreach (var key in through.GetMembers().OfType<IPropertySymbol>().Where(HasRelationAttribute))
+        {
+            if (SymbolEqualityComparer.Default.Equals(key.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), owner) && ownerColumn is null)
+            {
+                ownerColumn = IdentifierCase.ToSnakeCase(key.Name) + "_id";
+            }
+            else if (SymbolEqualityComparer.Default.Equals(key.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), target))
+            {
+                targetColumn = IdentifierCase.ToSnakeCase(key.Name) + "_id";
+            }
+        }
+
+        if (throughModel is null || ownerColumn is null || targetColumn is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidThroughModel, location, owner.Name, property.Name, through.Name));
+            return null;
+        }
+
+        return new ManyToManySpec(property.Name, TypeName(target), TableNameOf(through, throughModel, compilation), ownerColumn, targetColumn, AutoThrough: false, ownerTable, targetTable, relatedName, modifiers);
+    }
+
+    /// <summary>The model's primary key property: the one marked [PrimaryKey], else Id.</summary>
+    private static IPropertySymbol? PrimaryKeyOf(INamedTypeSymbol model)
+    {
+        var properties = model.GetMembers().OfType<IPropertySymbol>().ToList();
+        return properties.FirstOrDefault(p => p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "Reinhardt.PrimaryKeyAttribute"))
+            ?? properties.FirstOrDefault(p => p.Name == "Id");
+    }
+
+    private static string TableNameOf(INamedTypeSymbol model, AttributeData modelAttribute, Compilation compilation) =>
+        NamedString(modelAttribute, "Table") ?? (NamedString(modelAttribute, "App") ?? DefaultAppLabel(compilation)) + "_" + model.Name.ToLowerInvariant();
+
     private const string ForeignKeyAttributeName = "Reinhardt.ForeignKeyAttribute";
     private const string OneToOneAttributeName = "Reinhardt.OneToOneAttribute";
     private static readonly string[] OnDeleteNames = { "Cascade", "Protect", "Restrict", "SetNull", "DoNothing" };
@@ -298,7 +442,7 @@ internal static class ModelParser
             return null;
         }
 
-        var targetKey = target.GetMembers("Id").OfType<IPropertySymbol>().FirstOrDefault();
+        var targetKey = PrimaryKeyOf(target);
         var keyKind = targetKey?.Type.SpecialType == SpecialType.System_Int32 ? FieldKind.Int32 : FieldKind.Int64;
         var keyType = keyKind == FieldKind.Int32 ? "int" : "long";
         var idName = property.Name + "Id";
@@ -319,12 +463,15 @@ internal static class ModelParser
                 property.Name,
                 TypeName(target.WithNullableAnnotation(NullableAnnotation.NotAnnotated)),
                 targetTable,
-                "id",
+                IdentifierCase.ToSnakeCase(targetKey?.Name ?? "Id"),
                 onDelete,
                 isOneToOne,
                 relatedName,
                 idDeclared,
-                syntax.Modifiers.ToString().Replace("partial", string.Empty).Trim()));
+                syntax.Modifiers.ToString().Replace("partial", string.Empty).Trim())
+            {
+                TargetKeyProperty = targetKey?.Name ?? "Id",
+            });
     }
 
     private static string DefaultAppLabel(Compilation compilation)

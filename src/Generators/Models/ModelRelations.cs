@@ -19,7 +19,13 @@ internal static class ModelRelations
                 .Where(f => f.Relation is not null)
                 .Select(f => new ReverseRelationEntry(
                     f.Relation!.TargetType,
-                    new ReverseRelationSpec(f.Relation.RelatedName, model.Hierarchy.FullyQualifiedName, f.PropertyName, f.TypeName))))
+                    new ReverseRelationSpec(f.Relation.RelatedName, model.Hierarchy.FullyQualifiedName, f.PropertyName, f.TypeName)))
+                .Concat(model.ManyToMany.Select(m => new ReverseRelationEntry(
+                    m.TargetType,
+                    new ReverseRelationSpec(m.RelatedName, model.Hierarchy.FullyQualifiedName, string.Empty, string.Empty)
+                    {
+                        Through = (m.ThroughTable, m.TargetColumn, m.OwnerColumn),
+                    }))))
             .OrderBy(e => e.TargetType, StringComparer.Ordinal)
             .ThenBy(e => e.Relation.Name, StringComparer.Ordinal)
             .ToEquatableArray();
@@ -31,7 +37,8 @@ internal static class ModelRelations
         spec.Hierarchy.FullyQualifiedName,
         spec.PluralName,
         spec.TableName,
-        spec.Fields.Where(f => f.Relation is not null).Select(f => f.Relation!.TargetTable).Distinct().OrderBy(t => t, StringComparer.Ordinal).ToEquatableArray());
+        spec.Fields.Where(f => f.Relation is not null).Select(f => f.Relation!.TargetTable).Distinct().OrderBy(t => t, StringComparer.Ordinal).ToEquatableArray(),
+        spec.ManyToMany.Where(m => m.AutoThrough).Select(m => spec.Hierarchy.FullyQualifiedName + "." + m.PropertyName + "Through").ToEquatableArray());
 
     /// <summary>Models sorted by table name, then moved so every referenced table comes before its referrers.</summary>
     public static EquatableArray<DatabaseModelSpec> DependencyOrder(ImmutableArray<DatabaseModelSpec> models)

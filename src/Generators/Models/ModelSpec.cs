@@ -75,14 +75,52 @@ internal sealed record RelationSpec(
     bool IsOneToOne,
     string RelatedName,
     bool IdDeclared,
-    string Modifiers);
+    string Modifiers)
+{
+    /// <summary>The target's primary key property (<c>Id</c> unless it marks another one).</summary>
+    public string TargetKeyProperty { get; init; } = "Id";
+}
+
+/// <summary>A <c>[ManyToMany]</c> property.</summary>
+/// <param name="PropertyName">The property (<c>Tags</c>).</param>
+/// <param name="TargetType">The target model, fully qualified.</param>
+/// <param name="ThroughTable">The through table.</param>
+/// <param name="OwnerColumn">The through table's key column for the owner.</param>
+/// <param name="TargetColumn">The through table's key column for the target.</param>
+/// <param name="AutoThrough">Whether the generator declares the through table (no explicit through model).</param>
+/// <param name="OwnerTable">The owner's table.</param>
+/// <param name="TargetTable">The target's table.</param>
+/// <param name="RelatedName">The reverse accessor's name on the target.</param>
+/// <param name="Modifiers">The partial property's modifiers, without <c>partial</c>.</param>
+internal sealed record ManyToManySpec(
+    string PropertyName,
+    string TargetType,
+    string ThroughTable,
+    string OwnerColumn,
+    string TargetColumn,
+    bool AutoThrough,
+    string OwnerTable,
+    string TargetTable,
+    string RelatedName,
+    string Modifiers)
+{
+    /// <summary>The owner's primary key column.</summary>
+    public string OwnerKeyColumn { get; init; } = "id";
+
+    /// <summary>The target's primary key column.</summary>
+    public string TargetKeyColumn { get; init; } = "id";
+}
 
 /// <summary>A relation seen from its target: the reverse accessor the target gets.</summary>
 /// <param name="Name">The accessor name (<c>Choices</c>).</param>
 /// <param name="ChildType">The model holding the key, fully qualified.</param>
 /// <param name="ChildKeyProperty">The key property on the child (<c>QuestionId</c>).</param>
 /// <param name="ChildKeyType">The C# type of the child's key property (<c>long</c>, <c>int?</c>...).</param>
-internal sealed record ReverseRelationSpec(string Name, string ChildType, string ChildKeyProperty, string ChildKeyType);
+internal sealed record ReverseRelationSpec(string Name, string ChildType, string ChildKeyProperty, string ChildKeyType)
+{
+    /// <summary>For the far side of a many-to-many: the through table, this side's column, the other side's column.</summary>
+    public (string Table, string OwnerColumn, string TargetColumn)? Through { get; init; }
+}
 
 /// <summary>A model with the reverse relations other models give it: the emitter's whole input.</summary>
 internal sealed record ModelEmitSpec(ModelSpec Model, EquatableArray<ReverseRelationSpec> Reverse);
@@ -98,6 +136,8 @@ internal sealed record ModelSpec(
     public EquatableArray<UniqueTogetherSpec> UniqueTogether { get; init; } = EquatableArray<UniqueTogetherSpec>.Empty;
 
     public EquatableArray<CheckSpec> Checks { get; init; } = EquatableArray<CheckSpec>.Empty;
+
+    public EquatableArray<ManyToManySpec> ManyToMany { get; init; } = EquatableArray<ManyToManySpec>.Empty;
 }
 
 /// <summary>A <c>[Database]</c> class.</summary>
@@ -105,10 +145,14 @@ internal sealed record DatabaseSpec(HierarchyInfo Hierarchy);
 
 /// <summary>What the database emitter needs of each model: its type, query-set name and table.</summary>
 /// <param name="References">The tables this model's foreign keys point at.</param>
-internal sealed record DatabaseModelSpec(string TypeName, string PluralName, string TableName, EquatableArray<string> References);
+/// <param name="ThroughTables">The automatic many-to-many tables this model declares (property names of their schemas).</param>
+internal sealed record DatabaseModelSpec(string TypeName, string PluralName, string TableName, EquatableArray<string> References, EquatableArray<string> ThroughTables);
 
-/// <summary>A parse result: the spec (null when the model cannot be generated) and its diagnostics.</summary>
-internal sealed record ModelParseResult(ModelSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>
+/// A parse result: the spec (null when the model cannot be generated), its diagnostics, and where
+/// the model is declared (for diagnostics that compare models; the spec itself holds no location).
+/// </summary>
+internal sealed record ModelParseResult(ModelSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics, LocationInfo? Location);
 
 /// <summary>A parse result of a <c>[Database]</c> class.</summary>
 internal sealed record DatabaseParseResult(DatabaseSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -76,7 +76,7 @@ public abstract class Database : IDisposable
         var lease = async ? await OpenAsync(cancellationToken).ConfigureAwait(false) : Open();
         try
         {
-            var command = Statement(lease, sql.ToString(), sql.Parameters);
+            var command = Statement(lease, sql.ToStringAndRelease(), sql.Parameters);
             return async ? await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteNonQuery();
         }
         finally
@@ -92,7 +92,7 @@ public abstract class Database : IDisposable
         var lease = async ? await OpenAsync(cancellationToken).ConfigureAwait(false) : Open();
         try
         {
-            var command = Statement(lease, sql.ToString(), sql.Parameters);
+            var command = Statement(lease, sql.ToStringAndRelease(), sql.Parameters);
             using var reader = async ? await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteReader();
             object? value = null;
             if (async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read())
@@ -122,7 +122,7 @@ public abstract class Database : IDisposable
         var lease = async ? await OpenAsync(cancellationToken).ConfigureAwait(false) : Open();
         try
         {
-            var command = Statement(lease, sql.ToString(), sql.Parameters);
+            var command = Statement(lease, sql.ToStringAndRelease(), sql.Parameters);
             using var reader = async ? await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteReader();
             while (async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read())
             {

@@ -273,3 +273,14 @@ internal sealed class ILikeQ(SqlExpression operand, string pattern) : OperandQ(o
     public static string Escape(string value) =>
         value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
+
+/// <summary><c>pk IN (SELECT target FROM through WHERE owner = key)</c>: the rows related to one owner through a many-to-many table.</summary>
+internal sealed class RelatedThroughQ(SqlExpression key, string throughTable, string targetColumn, string ownerColumn, long ownerKey) : Q
+{
+    public override void WriteTo(SqlWriter sql)
+    {
+        key.WriteTo(sql);
+        sql.Append(" IN (SELECT ").AppendName(targetColumn).Append(" FROM ").AppendName(throughTable)
+            .Append(" WHERE ").AppendName(ownerColumn).Append(" = ").AppendValue(ownerKey).Append(')');
+    }
+}

@@ -52,6 +52,25 @@ public abstract class SqlDialect
         }
     }
 
+    /// <summary>The clause that makes an INSERT return the new key (<c> RETURNING "id"</c>); empty where the key is read another way.</summary>
+    public virtual string ReturningKeySql(string keyColumn) => " RETURNING " + QuoteName(keyColumn);
+
+    /// <summary>Runs a single-row INSERT and returns the new row's key.</summary>
+    public virtual async ValueTask<long> ExecuteInsertAsync(DbCommand command, bool async, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        using var reader = async ? await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteReader();
+        _ = async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read();
+        var key = reader.GetInt64(0);
+
+        // to the end of the statement, so the database reports errors that surface at completion
+        while (async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read())
+        {
+        }
+
+        return key;
+    }
+
     /// <summary>Begins a transaction that will write (SQLite: <c>BEGIN IMMEDIATE</c>, so it never fails to upgrade a read lock).</summary>
     public virtual async ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);

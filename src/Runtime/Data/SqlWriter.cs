@@ -8,7 +8,10 @@ namespace Reinhardt.Data;
 /// </summary>
 public sealed class SqlWriter
 {
-    private readonly StringBuilder _text = new(256);
+    [ThreadStatic]
+    private static StringBuilder? t_cachedText;
+
+    private StringBuilder _text;
     private readonly List<object?> _parameters = [];
     private Dictionary<TableRef, string>? _aliases;
     private List<TableRef>? _joins;
@@ -25,6 +28,8 @@ public sealed class SqlWriter
     {
         Dialect = dialect;
         _inlineValues = inlineValues;
+        _text = t_cachedText ?? new StringBuilder(256);
+        t_cachedText = null;
     }
 
     /// <summary>The dialect whose syntax is written.</summary>
@@ -164,4 +169,21 @@ public sealed class SqlWriter
 
     /// <summary>The SQL text.</summary>
     public override string ToString() => _text.ToString();
+
+    /// <summary>
+    /// The SQL text, handing the writer's buffer back to a per-thread cache (the BCL's
+    /// StringBuilderCache pattern): one buffer serves every query a thread builds. The writer must
+    /// not be used afterwards.
+    /// </summary>
+    public string ToStringAndRelease()
+    {
+        var text = _text.ToString();
+        if (_text.Capacity <= 4096)
+        {
+            t_cachedText = _text.Clear();
+        }
+
+        _text = null!;
+        return text;
+    }
 }

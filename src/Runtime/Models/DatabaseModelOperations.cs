@@ -57,19 +57,7 @@ public static class DatabaseModelOperations
             }
 
             var insert = database.Statement(lease, sql.Insert, values.Values);
-            long id;
-            using (var reader = async ? await insert.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : insert.ExecuteReader())
-            {
-                _ = async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read();
-                id = reader.GetInt64(0);
-
-                // step the statement to its end: only then does SQLite commit an autocommit INSERT
-                // ... RETURNING and report a deferred foreign-key violation (ExecuteScalar would miss it)
-                while (async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read())
-                {
-                }
-            }
-
+            var id = await database.Dialect.ExecuteInsertAsync(insert, async, cancellationToken).ConfigureAwait(false);
             TModel.SetKey(model, id);
             TModel.Attach(model, database);
         }
@@ -109,9 +97,10 @@ public static class DatabaseModelOperations
             var columns = table.Columns.Skip(1).Select(c => dialect.QuoteName(c.Name)).ToArray();
             var name = dialect.QuoteName(table.Name);
             var p = Enumerable.Range(0, table.Columns.Count).Select(dialect.ParameterName).ToArray();
+            var returning = dialect.ReturningKeySql(table.PrimaryKey.Name);
             Insert = columns.Length == 0
-                ? $"INSERT INTO {name} DEFAULT VALUES RETURNING {key}"
-                : $"INSERT INTO {name} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", p.Take(columns.Length))}) RETURNING {key}";
+                ? $"INSERT INTO {name} DEFAULT VALUES{returning}"
+                : $"INSERT INTO {name} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", p.Take(columns.Length))}){returning}";
             InsertWithKey = $"INSERT INTO {name} ({string.Join(", ", [key, .. columns])}) VALUES ({string.Join(", ", p)})";
             Update = columns.Length == 0
                 ? $"UPDATE {name} SET {key} = {key} WHERE {key} = {p[0]}"

@@ -60,3 +60,12 @@ public sealed class TextAttribute : Attribute
 public sealed class DatabaseAttribute : Attribute
 {
 }
+
+/// <summary>
+/// Django's <c>primary_key=True</c>: this <see cref="long"/> or <see cref="int"/> property is the
+/// auto-increment primary key instead of <c>Id</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false)]
+public sealed class PrimaryKeyAttribute : Attribute
+{
+}

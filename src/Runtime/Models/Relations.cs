@@ -207,3 +207,254 @@ public sealed class RelatedSet<TOwner, TChild, TChildColumns>
     public async Task<long> CountAsync(CancellationToken cancellationToken = default) =>
         _prefetched is { } rows ? rows.Count : await All().CountAsync(cancellationToken).ConfigureAwait(false);
 }
+
+/// <summary>
+/// A many-to-many relation (Django's <c>ManyToManyField</c>) on a <c>partial</c> property of type
+/// <see cref="ManyToMany{TTarget}"/>. The rows live in an automatic through table
+/// <c>&lt;table&gt;_&lt;field&gt;</c>, or in an explicit <see cref="Through"/> model.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false)]
+public sealed class ManyToManyAttribute : Attribute
+{
+    /// <summary>An explicit through model with one foreign key to each side (Django's <c>through=</c>).</summary>
+    public Type? Through { get; set; }
+
+    /// <summary>The name of the reverse accessor on the target; the plural of this model's name by default.</summary>
+    public string? RelatedName { get; set; }
+}
+
+/// <summary>
+/// The related rows of a many-to-many relation (Django's related manager): read them, add, remove,
+/// replace or clear them. Reads use prefetched rows when <c>PrefetchRelated</c> loaded them.
+/// </summary>
+/// <typeparam name="TTarget">The related model.</typeparam>
+public abstract class ManyToMany<TTarget>
+    where TTarget : class, IModel<TTarget>
+{
+    /// <summary>The prefetched rows, or null when they were not prefetched.</summary>
+    public abstract IReadOnlyList<TTarget>? Prefetched { get; }
+
+    /// <summary>The related rows: the prefetched ones, or a query.</summary>
+    public abstract Task<List<TTarget>> ToListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>How many related rows there are.</summary>
+    public abstract Task<long> CountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Relates the targets (already related ones are left as they are).</summary>
+    public abstract Task AddAsync(IEnumerable<TTarget> targets, CancellationToken cancellationToken = default);
+
+    /// <summary>Relates the targets.</summary>
+    public Task AddAsync(params TTarget[] targets) => AddAsync(targets, CancellationToken.None);
+
+    /// <summary>Removes the relations to the targets (the target rows stay).</summary>
+    public abstract Task RemoveAsync(IEnumerable<TTarget> targets, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the relations to the targets.</summary>
+    public Task RemoveAsync(params TTarget[] targets) => RemoveAsync(targets, CancellationToken.None);
+
+    /// <summary>Makes exactly these targets related, in one transaction.</summary>
+    public abstract Task SetAsync(IEnumerable<TTarget> targets, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes every relation of the owner.</summary>
+    public abstract Task ClearAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>A many-to-many relation as data: the through table and its two key columns.</summary>
+public sealed class ManyToManyRelation<TOwner, TTarget, TTargetColumns> : IPrefetch<TOwner>
+    where TOwner : class, IModel<TOwner>
+    where TTarget : class, IModel<TTarget>
+    where TTargetColumns : class, IColumnSet<TTargetColumns>
+{
+    private readonly Func<TOwner, ManyToManySet<TOwner, TTarget, TTargetColumns>> _accessor;
+
+    /// <summary>Creates the description; generated code calls this.</summary>
+    public ManyToManyRelation(string name, string throughTable, string ownerColumn, string targetColumn, Func<TOwner, ManyToManySet<TOwner, TTarget, TTargetColumns>> accessor)
+    {
+        Name = name;
+        ThroughTable = throughTable;
+        OwnerColumn = ownerColumn;
+        TargetColumn = targetColumn;
+        _accessor = accessor;
+    }
+
+    /// <summary>The accessor name.</summary>
+    public string Name { get; }
+
+    /// <summary>The through table.</summary>
+    public string ThroughTable { get; }
+
+    /// <summary>The through table's key column pointing at the owner.</summary>
+    public string OwnerColumn { get; }
+
+    /// <summary>The through table's key column pointing at the target.</summary>
+    public string TargetColumn { get; }
+
+    /// <inheritdoc />
+    public async ValueTask PrefetchAsync(Database database, IReadOnlyList<TOwner> owners, bool async, CancellationToken cancellationToken)
+    {
+        var byOwner = new Dictionary<long, List<TTarget>>();
+        var target = TTarget.Schema;
+        foreach (var chunk in owners.Select(TOwner.GetKey).Distinct().Chunk(SqlLimits.MaxParameters))
+        {
+            // SELECT through.owner, target.* FROM through JOIN target ON target.pk = through.target WHERE through.owner IN (...)
+            var sql = new SqlWriter(database.Dialect);
+            sql.Append("SELECT ").AppendName("t").Append('.').AppendName(OwnerColumn);
+            foreach (var column in target.Columns)
+            {
+                sql.Append(", ").AppendName(target.Name).Append('.').AppendName(column.Name);
+            }
+
+            sql.Append(" FROM ").AppendName(ThroughTable).Append(" ").AppendName("t")
+                .Append(" INNER JOIN ").AppendName(target.Name).Append(" ON ").AppendName(target.Name).Append('.').AppendName(target.PrimaryKey.Name)
+                .Append(" = ").AppendName("t").Append('.').AppendName(TargetColumn)
+                .Append(" WHERE ").AppendName("t").Append('.').AppendName(OwnerColumn).Append(" IN (");
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                sql.Append(i > 0 ? ", " : string.Empty).AppendValue(chunk[i]);
+            }
+
+            sql.Append(") ORDER BY ").AppendName(target.Name).Append('.').AppendName(target.PrimaryKey.Name);
+            var rows = await database.ReadAsync(sql, static reader => (Owner: reader.GetInt64(0), Target: TTarget.ReadRow(reader, 1)), async, cancellationToken).ConfigureAwait(false);
+            foreach (var (owner, row) in rows)
+            {
+                TTarget.Attach(row, database);
+                if (!byOwner.TryGetValue(owner, out var list))
+                {
+                    byOwner[owner] = list = [];
+                }
+
+                list.Add(row);
+            }
+        }
+
+        foreach (var owner in owners)
+        {
+            _accessor(owner).SetPrefetched(byOwner.TryGetValue(TOwner.GetKey(owner), out var related) ? related : []);
+        }
+    }
+
+    internal Q IsRelatedTo(long ownerKey) => new RelatedThroughQ(
+        new Column<long>(QuerySet<TTarget, TTargetColumns>.Columns.Table, TTarget.Schema.PrimaryKey.Name), ThroughTable, TargetColumn, OwnerColumn, ownerKey);
+}
+
+/// <summary>The related rows of one owner; see <see cref="ManyToMany{TTarget}"/>.</summary>
+public sealed class ManyToManySet<TOwner, TTarget, TTargetColumns> : ManyToMany<TTarget>
+    where TOwner : class, IModel<TOwner>
+    where TTarget : class, IModel<TTarget>
+    where TTargetColumns : class, IColumnSet<TTargetColumns>
+{
+    private readonly TOwner _owner;
+    private readonly ManyToManyRelation<TOwner, TTarget, TTargetColumns> _relation;
+    private List<TTarget>? _prefetched;
+
+    /// <summary>Creates the set; generated code calls this.</summary>
+    public ManyToManySet(TOwner owner, ManyToManyRelation<TOwner, TTarget, TTargetColumns> relation)
+    {
+        _owner = owner;
+        _relation = relation;
+    }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<TTarget>? Prefetched => _prefetched;
+
+    internal void SetPrefetched(List<TTarget> rows) => _prefetched = rows;
+
+    /// <summary>A query set of the related rows (always queries).</summary>
+    public QuerySet<TTarget, TTargetColumns> All() =>
+        new QuerySet<TTarget, TTargetColumns>(Database).Where(_relation.IsRelatedTo(OwnerKey));
+
+    /// <inheritdoc />
+    public override async Task<List<TTarget>> ToListAsync(CancellationToken cancellationToken = default) =>
+        _prefetched is { } rows ? [.. rows] : await All().ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public override async Task<long> CountAsync(CancellationToken cancellationToken = default) =>
+        _prefetched is { } rows ? rows.Count : await All().CountAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public override async Task AddAsync(IEnumerable<TTarget> targets, CancellationToken cancellationToken = default)
+    {
+        var keys = Keys(targets);
+        if (keys.Length == 0)
+        {
+            return;
+        }
+
+        var database = Database;
+        await database.AtomicAsync(async () =>
+        {
+            foreach (var chunk in keys.Chunk(SqlLimits.MaxParameters / 2))
+            {
+                var sql = new SqlWriter(database.Dialect);
+                sql.Append("INSERT INTO ").AppendName(_relation.ThroughTable).Append(" (").AppendName(_relation.OwnerColumn).Append(", ").AppendName(_relation.TargetColumn).Append(") VALUES ");
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    sql.Append(i > 0 ? ", (" : "(").AppendValue(OwnerKey).Append(", ").AppendValue(chunk[i]).Append(')');
+                }
+
+                sql.Append(" ON CONFLICT DO NOTHING");
+                await database.NonQueryAsync(sql, async: true, cancellationToken).ConfigureAwait(false);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        _prefetched = null;
+    }
+
+    /// <inheritdoc />
+    public override async Task RemoveAsync(IEnumerable<TTarget> targets, CancellationToken cancellationToken = default)
+    {
+        var keys = Keys(targets);
+        foreach (var chunk in keys.Chunk(SqlLimits.MaxParameters - 1))
+        {
+            await Delete(chunk, cancellationToken).ConfigureAwait(false);
+        }
+
+        _prefetched = null;
+    }
+
+    /// <inheritdoc />
+    public override async Task SetAsync(IEnumerable<TTarget> targets, CancellationToken cancellationToken = default)
+    {
+        var wanted = targets.ToList();
+        await Database.AtomicAsync(async () =>
+        {
+            await ClearAsync(cancellationToken).ConfigureAwait(false);
+            await AddAsync(wanted, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public override async Task ClearAsync(CancellationToken cancellationToken = default)
+    {
+        await Delete(null, cancellationToken).ConfigureAwait(false);
+        _prefetched = null;
+    }
+
+    private async Task Delete(long[]? keys, CancellationToken cancellationToken)
+    {
+        var sql = new SqlWriter(Database.Dialect);
+        sql.Append("DELETE FROM ").AppendName(_relation.ThroughTable).Append(" WHERE ").AppendName(_relation.OwnerColumn).Append(" = ").AppendValue(OwnerKey);
+        if (keys is not null)
+        {
+            sql.Append(" AND ").AppendName(_relation.TargetColumn).Append(" IN (");
+            for (var i = 0; i < keys.Length; i++)
+            {
+                sql.Append(i > 0 ? ", " : string.Empty).AppendValue(keys[i]);
+            }
+
+            sql.Append(')');
+        }
+
+        await Database.NonQueryAsync(sql, async: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Database Database => TOwner.GetDatabase(_owner) ?? throw new RelatedObjectNotLoadedException(
+        $"{typeof(TOwner).Name}.{_relation.Name} cannot query: this {typeof(TOwner).Name} was not read from or saved to a database.");
+
+    private long OwnerKey => TOwner.GetKey(_owner) is var key and not 0
+        ? key
+        : throw new InvalidOperationException($"{typeof(TOwner).Name} needs a primary key before its '{_relation.Name}' relation can be used.");
+
+    private static long[] Keys(IEnumerable<TTarget> targets) => targets.Select(t => TTarget.GetKey(t) is var key and not 0
+        ? key
+        : throw new InvalidOperationException($"An unsaved {typeof(TTarget).Name} cannot be related; save it first.")).Distinct().ToArray();
+}

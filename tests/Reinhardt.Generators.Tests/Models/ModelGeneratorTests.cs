@@ -108,6 +108,10 @@ public class ModelGeneratorTests
     [InlineData("public partial class Question { public long Id { get; set; } [Reinhardt.Check] public Reinhardt.Data.Q Positive(Columns c) => c.Id > 0; }", "RH0008", "Positive")]
     [InlineData("[Reinhardt.Model(App = \"polls\"), Reinhardt.UniqueTogether(\"Id\", \"Missing\")] public partial class Question { public long Id { get; set; } }", "RH0009", "Reinhardt.UniqueTogether(\"Id\", \"Missing\")", "'Missing'")]
     [InlineData("public partial class Question { public long Id { get; set; } [Reinhardt.Range(1, 2)] public string Name { get; set; } = \"\"; }", "RH0010", "Reinhardt.Range(1, 2)", "[Range] on 'Question.Name'")]
+    [InlineData("public partial class Question { public long Id { get; set; } public static string TableName => \"x\"; }", "RH0011", "TableName")]
+    [InlineData("public partial class Question { [Reinhardt.PrimaryKey] public long Code { get; set; } [Reinhardt.PrimaryKey] public long Other { get; set; } }", "RH0013", "Other")]
+    [InlineData("public partial class Question { [Reinhardt.PrimaryKey] public string Code { get; set; } = \"\"; }", "RH0014", "Code")]
+    [InlineData("public partial class Question { public long Id { get; set; } [Reinhardt.ManyToMany(Through = typeof(Question))] public partial Reinhardt.ManyToMany<Question> Links { get; } }", "RH0015", "Links")]
     public void Invalid_models_report_one_diagnostic_at_the_symbol(string declaration, string id, string symbol, string? messagePart = null)
     {
         var source = "namespace Polls;\n" + (declaration.StartsWith('[') ? declaration : "[Reinhardt.Model(App = \"polls\")]\n" + declaration);
@@ -136,6 +140,42 @@ public class ModelGeneratorTests
     {
         Assert.NotNull(edit);
         IncrementalCaching.AssertCached(Generators, CompilationFactory.Create(PollsModels), apply, StepNames.All);
+    }
+
+    [Fact]
+    public void Two_models_with_one_table_are_reported_at_the_second()
+    {
+        var run = GeneratorHarness.Run(new ModelGenerator(), """
+            namespace Shop;
+            [Reinhardt.Model(App = "shop", Table = "items")] public partial class Item { public long Id { get; set; } }
+            [Reinhardt.Model(App = "shop", Table = "items")] public partial class Thing { public long Id { get; set; } }
+            """);
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("RH0012", diagnostic.Id);
+        Assert.Equal("Thing", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
+    }
+
+    [Fact]
+    public void A_primary_key_attribute_replaces_the_implicit_Id()
+    {
+        var source = GeneratorHarness.Run(new ModelGenerator(), "[Reinhardt.Model(App = \"a\")] public partial class Item { public long Id { get; set; } [Reinhardt.PrimaryKey] public int Number { get; set; } }").AssertClean().Source("Item.Model.g.cs");
+        Assert.Contains("new global::Reinhardt.Data.ColumnSchema(\"number\", global::Reinhardt.Data.ColumnType.Int32, Nullable: false, PrimaryKey: true", source, StringComparison.Ordinal);
+        Assert.Contains("model.Number = checked((int)key)", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Many_to_many_declares_its_through_table_and_both_accessors()
+    {
+        var run = GeneratorHarness.Run(new ModelGenerator(), """
+            namespace Blog;
+            [Reinhardt.Model(App = "blog")] public partial class Tag { public long Id { get; set; } }
+            [Reinhardt.Model(App = "blog")] public partial class Article { public long Id { get; set; } [Reinhardt.ManyToMany] public partial Reinhardt.ManyToMany<Tag> Tags { get; } }
+            [Reinhardt.Database] public partial class BlogDb;
+            """).AssertClean();
+        Assert.Contains("public static global::Reinhardt.Data.TableSchema TagsThrough", run.Source("Blog.Article.Model.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("\"blog_article_tags\", \"article_id\", \"tag_id\"", run.Source("Blog.Article.Model.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public global::Reinhardt.ManyToMany<global::Blog.Article> Articles", run.Source("Blog.Tag.Model.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("global::Blog.Article.TagsThrough,", run.Source("Blog.BlogDb.Database.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -104,3 +104,29 @@ public partial class Product
         }
     }
 }
+
+[Model(App = "blog")]
+public partial class Tag
+{
+    public long Id { get; set; }
+    [MaxLength(50), Unique] public string Name { get; set; } = "";
+}
+
+[Model(App = "blog")]
+public partial class Article
+{
+    public long Id { get; set; }
+    [MaxLength(100)] public string Title { get; set; } = "";
+    [ManyToMany] public partial ManyToMany<Tag> Tags { get; }
+    [ManyToMany(Through = typeof(Authorship), RelatedName = "Articles")] public partial ManyToMany<Author> Writers { get; }
+}
+
+/// <summary>An explicit through model, with a field of its own.</summary>
+[Model(App = "blog")]
+public partial class Authorship
+{
+    public long Id { get; set; }
+    [ForeignKey(OnDelete.Cascade)] public partial Article Article { get; set; }
+    [ForeignKey(OnDelete.Cascade)] public partial Author Author { get; set; }
+    public int? Position { get; set; }
+}

@@ -58,6 +58,20 @@ public sealed class SqliteDialect : SqlDialect
         return connection;
     }
 
+    /// <summary>No RETURNING: SQLite reports the new rowid on the connection, with no result set to read.</summary>
+    public override string ReturningKeySql(string keyColumn) => string.Empty;
+
+    /// <summary>
+    /// Runs the INSERT to completion (so deferred constraint errors of an autocommit statement surface)
+    /// and reads the connection's last inserted rowid: no reader, no second statement.
+    /// </summary>
+    public override async ValueTask<long> ExecuteInsertAsync(DbCommand command, bool async, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        _ = async ? await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteNonQuery();
+        return SQLitePCL.raw.sqlite3_last_insert_rowid(((SqliteConnection)command.Connection!).Handle);
+    }
+
     /// <inheritdoc />
     public override ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
         ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
