@@ -3,6 +3,21 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
+if (args is ["--profile-insert"])
+{
+    // a steady loop for a sampling profiler (dotnet-trace): not a measurement
+    var benchmarks = new Reinhardt.Benchmarks.InsertBenchmarks();
+    benchmarks.Setup();
+    var until = DateTime.UtcNow.AddSeconds(12);
+    while (DateTime.UtcNow < until)
+    {
+        await benchmarks.Insert1000_Reinhardt();
+    }
+
+    benchmarks.Cleanup();
+    return;
+}
+
 // BenchmarkDotNet 0.14 predates net10: run in-process (see ../shared/BENCHMARKING.md).
 // A short job keeps a full run within minutes on 2 shared cores; pass --job default for more precision.
 var job = Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithIterationCount(15).WithWarmupCount(5);

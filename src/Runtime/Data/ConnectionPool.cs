@@ -82,6 +82,11 @@ internal sealed class PooledConnection : IDisposable
     private readonly Dictionary<string, DbCommand> _statements = new(StringComparer.Ordinal);
     private long _lastUsed = Environment.TickCount64;
 
+    // The last statement, found by reference: cached SQL strings (inserts, updates) repeat as the
+    // same instance, so a loop of saves skips hashing the SQL text.
+    private string? _lastSql;
+    private DbCommand? _lastCommand;
+
     public PooledConnection(DbConnection connection) => Connection = connection;
 
     public DbConnection Connection { get; }
@@ -91,7 +96,12 @@ internal sealed class PooledConnection : IDisposable
     /// <summary>The cached command for <paramref name="sql"/>, with these parameter values bound.</summary>
     public DbCommand Statement(SqlDialect dialect, string sql, IReadOnlyList<object?> values, DbTransaction? transaction)
     {
-        if (!_statements.TryGetValue(sql, out var command))
+        DbCommand? command;
+        if (ReferenceEquals(sql, _lastSql))
+        {
+            command = _lastCommand!;
+        }
+        else if (!_statements.TryGetValue(sql, out command))
         {
             if (_statements.Count >= MaxStatements)
             {
@@ -101,12 +111,17 @@ internal sealed class PooledConnection : IDisposable
                 }
 
                 _statements.Clear();
+                _lastSql = null;
+                _lastCommand = null;
             }
 
             command = Connection.CreateCommand();
             command.CommandText = sql;
             _statements[sql] = command;
         }
+
+        _lastSql = sql;
+        _lastCommand = command;
 
         command.Transaction = transaction;
         var parameters = command.Parameters;

@@ -155,4 +155,11 @@ public static class SqlLimits
 {
     /// <summary>SQLite's historical bound on host parameters (999); IN lists are batched under it.</summary>
     public const int MaxParameters = 999;
+
+    /// <summary>
+    /// Parameters per multi-row INSERT. Binding a named parameter costs a scan of the statement's
+    /// parameter names, so very wide statements bind in quadratic time: around 100 per statement
+    /// was fastest on this machine (see docs/benchmarks.md).
+    /// </summary>
+    public const int BulkParameters = 100;
 }

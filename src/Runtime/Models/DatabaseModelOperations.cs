@@ -31,7 +31,7 @@ public static class DatabaseModelOperations
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(model);
         var sql = ModelSql<TModel>.For(database.Dialect);
-        var values = new ValueList(database.Dialect, TModel.Schema.Columns.Count);
+        var values = ValueList.Rent(database.Dialect);
         TModel.AddValues(model, values);
         var key = TModel.GetKey(model);
         var lease = async ? await database.OpenAsync(cancellationToken).ConfigureAwait(false) : database.Open();
@@ -63,6 +63,8 @@ public static class DatabaseModelOperations
         }
         finally
         {
+            // the statement has bound the values, so the list can serve the next save on this thread
+            values.Return();
             lease.Dispose();
         }
     }

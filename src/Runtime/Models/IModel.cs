@@ -61,13 +61,36 @@ public interface IColumnSet
 /// <summary>Parameter values being collected for an INSERT or UPDATE, converted by the dialect.</summary>
 public sealed class ValueList
 {
-    private readonly SqlDialect _dialect;
+    [ThreadStatic]
+    private static ValueList? t_cached;
+
     private readonly List<object?> _values;
+    private SqlDialect _dialect;
 
     internal ValueList(SqlDialect dialect, int capacity)
     {
         _dialect = dialect;
         _values = new List<object?>(capacity);
+    }
+
+    /// <summary>A cleared list from this thread's cache (single-row saves run one at a time per thread).</summary>
+    internal static ValueList Rent(SqlDialect dialect)
+    {
+        var list = t_cached ?? new ValueList(dialect, 8);
+        t_cached = null;
+        list._dialect = dialect;
+        list._values.Clear();
+        return list;
+    }
+
+    /// <summary>Gives the list back to this thread's cache.</summary>
+    internal void Return()
+    {
+        if (_values.Count <= 64)
+        {
+            _values.Clear();
+            t_cached = this;
+        }
     }
 
     /// <summary>Adds a value.</summary>

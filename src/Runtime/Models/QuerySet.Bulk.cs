@@ -110,7 +110,7 @@ public sealed partial class QuerySet<TModel, TColumns>
 
         var columns = TModel.Schema.Columns;
         var perRow = columns.Count - 1;
-        var maxBatch = Math.Max(1, SqlLimits.MaxParameters / Math.Max(1, perRow));
+        var maxBatch = Math.Max(1, SqlLimits.BulkParameters / Math.Max(1, perRow));
         var size = Math.Clamp(batchSize ?? maxBatch, 1, maxBatch);
         var conflict = ConflictClause(onConflict);
         return await _database.AtomicAsync(async () =>

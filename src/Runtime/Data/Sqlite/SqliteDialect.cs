@@ -110,7 +110,18 @@ public sealed class SqliteDialect : SqlDialect
     }
 
     /// <inheritdoc />
-    public override object? ToDbValue<T>(T value) => value switch
+    public override object? ToDbValue<T>(T value)
+    {
+        // the common types first: for reference types the switch below runs as shared generic code
+        if (typeof(T) == typeof(string) || typeof(T) == typeof(long) || typeof(T) == typeof(int) || typeof(T) == typeof(double))
+        {
+            return value;
+        }
+
+        return ToDbValueSlow(value);
+    }
+
+    private static object? ToDbValueSlow<T>(T value) => value switch
     {
         null => null,
         DateTimeOffset d => DbValue.FormatDateTime(d.UtcDateTime),
