@@ -177,7 +177,7 @@ public sealed class SqlWriter
     /// </summary>
     public string ToStringAndRelease()
     {
-        var text = _text.ToString();
+        var text = SqlTextCache.Get(_text);
         if (_text.Capacity <= 4096)
         {
             t_cachedText = _text.Clear();
@@ -185,5 +185,45 @@ public sealed class SqlWriter
 
         _text = null!;
         return text;
+    }
+}
+
+/// <summary>
+/// One string per query shape. Values are parameters, so the SQL text of a query depends only on its
+/// shape; the text is written into a reused buffer and looked up here by its characters, so a
+/// repeated shape allocates no new string and reaches the connection's prepared statement by the
+/// same instance.
+/// </summary>
+internal static class SqlTextCache
+{
+    /// <summary>Bounds the cache; past it, new shapes are returned without being kept.</summary>
+    private const int MaxShapes = 4096;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> s_shapes = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> s_byChars =
+        s_shapes.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static string Get(StringBuilder text)
+    {
+        ReadOnlyMemory<char> single = default;
+        var chunks = 0;
+        foreach (var chunk in text.GetChunks())
+        {
+            single = chunk;
+            chunks++;
+        }
+
+        if (chunks == 1 && s_byChars.TryGetValue(single.Span, out var cached))
+        {
+            return cached;
+        }
+
+        var created = text.ToString();
+        if (s_shapes.Count < MaxShapes)
+        {
+            created = s_shapes.GetOrAdd(created, created);
+        }
+
+        return created;
     }
 }

@@ -228,4 +228,21 @@ public sealed class QuerySetTests : SqliteFileFixture
             query.Sql);
         Assert.Equal(["%who%"], query.Parameters);
     }
+
+    [Fact]
+    public async Task A_repeated_query_shape_reuses_one_SQL_string()
+    {
+        using var capture = Db.CaptureQueries();
+        for (var id = 1; id <= 3; id++)
+        {
+            await Db.Questions.Filter(q => q.Id == id).ToListAsync();
+        }
+
+        await Db.Questions.Filter(q => q.Id > 1).ToListAsync(); // another shape
+        var queries = capture.Queries;
+        Assert.Same(queries[0].Sql, queries[1].Sql);
+        Assert.Same(queries[0].Sql, queries[2].Sql);
+        Assert.NotEqual(queries[0].Sql, queries[3].Sql);
+        Assert.Equal([1L, 2L, 3L], queries.Take(3).Select(q => (long)q.Parameters[0]!));
+    }
 }
