@@ -234,6 +234,13 @@ public sealed class ValuesQuery<TModel, TColumns, TResult>
     public Task<List<TResult>> ToListAsync(CancellationToken cancellationToken = default) =>
         _source.DatabaseOf.ReadAsync(Build(), _read, async: true, cancellationToken).AsTask();
 
+    /// <summary>Runs the query and maps each row, e.g. into a record: <c>.ToListAsync(t =&gt; new Summary(t.Item1, t.Item2))</c>.</summary>
+    public async Task<List<TOut>> ToListAsync<TOut>(Func<TResult, TOut> map, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        return (await ToListAsync(cancellationToken).ConfigureAwait(false)).ConvertAll(row => map(row));
+    }
+
     /// <summary>The first result, or the default.</summary>
     public async Task<TResult?> FirstOrDefaultAsync(CancellationToken cancellationToken = default)
     {

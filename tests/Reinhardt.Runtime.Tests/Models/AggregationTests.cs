@@ -89,4 +89,13 @@ public sealed class AggregationTests : SqliteFileFixture
         var doubled = await Db.Choices.Filter(c => c.ChoiceText == "d").Annotate(c => c.Votes * 2).ToListAsync();
         Assert.Equal(20, Assert.Single(doubled).Value);
     }
+
+    private sealed record QuestionTotal(long QuestionId, long? Votes);
+
+    [Fact]
+    public async Task Projections_map_into_records()
+    {
+        var totals = await Db.Choices.Values(c => (c.QuestionId, c.Votes.Sum())).OrderBy(c => c.QuestionId).ToListAsync(t => new QuestionTotal(t.Item1, t.Item2));
+        Assert.Equal([new QuestionTotal(1, 13), new QuestionTotal(2, 10)], totals);
+    }
 }
