@@ -5,32 +5,29 @@ using Reinhardt.Data;
 
 namespace Reinhardt.Benchmarks;
 
-/// <summary>
-/// Reinhardt's ORM against hand-written Microsoft.Data.Sqlite code (the limit) and Dapper, on the same
-/// SQLite file, in the same process and run. Each operation opens a pooled connection, as a web
-/// request would.
-/// </summary>
-[MemoryDiagnoser]
-public class OrmBenchmarks
+/// <summary>One SQLite file with 10,000 posts per benchmark class, shared by every contender.</summary>
+public abstract class BenchDatabase
 {
     private string _path = "";
-    private string _connectionString = "";
-    private BenchDb _db = null!;
 
-    [Params(1, 100, 10_000)]
-    public int Rows { get; set; }
+    protected BenchDb Db { get; private set; } = null!;
+
+    protected string ConnectionString { get; private set; } = "";
+
+    /// <summary>How long each seeded body is.</summary>
+    protected virtual int BodyLength => 10;
 
     [GlobalSetup]
     public void Setup()
     {
         _path = Path.Combine(Path.GetTempPath(), $"reinhardt-bench-{Guid.NewGuid():N}.sqlite3");
-        _db = new BenchDb(new DatabaseOptions { ConnectionString = "Data Source=" + _path });
-        _connectionString = _db.ConnectionString;
-        _db.EnsureCreatedAsync().GetAwaiter().GetResult();
-        _db.Posts.BulkCreateAsync(Enumerable.Range(1, 10_000).Select(i => new Post
+        Db = new BenchDb(new DatabaseOptions { ConnectionString = "Data Source=" + _path });
+        ConnectionString = Db.ConnectionString;
+        Db.EnsureCreatedAsync().GetAwaiter().GetResult();
+        Db.Posts.BulkCreateAsync(Enumerable.Range(1, 10_000).Select(i => new Post
         {
             Title = "Post number " + i,
-            Body = new string('x', 200) + i,
+            Body = new string('x', BodyLength) + i,
             Score = i % 100,
             Published = i % 3 != 0,
         })).GetAwaiter().GetResult();
@@ -39,16 +36,31 @@ public class OrmBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        Db.Dispose();
         SqliteConnection.ClearAllPools();
         File.Delete(_path);
     }
+}
+
+/// <summary>
+/// Reinhardt's ORM against hand-written Microsoft.Data.Sqlite code (the limit) and Dapper, on the same
+/// SQLite file, in the same process and run. Each operation opens a pooled connection, as a web
+/// request would.
+/// </summary>
+[MemoryDiagnoser]
+public class OrmBenchmarks : BenchDatabase
+{
+    protected override int BodyLength => 200;
+
+    [Params(1, 100, 10_000)]
+    public int Rows { get; set; }
 
     // ---- materialize N rows -------------------------------------------------------------
 
     [Benchmark(Baseline = true), BenchmarkCategory("Materialize")]
     public async Task<int> Materialize_HandWritten()
     {
-        await using var connection = new SqliteConnection(_connectionString);
+        await using var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, title, body, score, published FROM bench_post WHERE id <= $rows ORDER BY id";
@@ -74,41 +86,21 @@ public class OrmBenchmarks
     public async Task<int> Materialize_Reinhardt()
     {
         var rows = Rows;
-        return (await _db.Posts.Filter(p => p.Id <= rows).OrderBy(p => p.Id).ToListAsync()).Count;
+        return (await Db.Posts.Filter(p => p.Id <= rows).OrderBy(p => p.Id).ToListAsync()).Count;
     }
 
     [Benchmark, BenchmarkCategory("Materialize")]
     public async Task<int> Materialize_Dapper()
     {
-        await using var connection = new SqliteConnection(_connectionString);
+        await using var connection = new SqliteConnection(ConnectionString);
         return (await connection.QueryAsync<PostRow>("SELECT id, title, body, score, published FROM bench_post WHERE id <= @rows ORDER BY id", new { rows = Rows })).AsList().Count;
     }
 }
 
 /// <summary>Single-row and write paths: get by key, a filtered list, 1,000 inserts in a transaction.</summary>
 [MemoryDiagnoser]
-public class OrmOperationBenchmarks
+public class OrmOperationBenchmarks : BenchDatabase
 {
-    private string _path = "";
-    private string _connectionString = "";
-    private BenchDb _db = null!;
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _path = Path.Combine(Path.GetTempPath(), $"reinhardt-bench-{Guid.NewGuid():N}.sqlite3");
-        _db = new BenchDb(new DatabaseOptions { ConnectionString = "Data Source=" + _path });
-        _connectionString = _db.ConnectionString;
-        _db.EnsureCreatedAsync().GetAwaiter().GetResult();
-        _db.Posts.BulkCreateAsync(Enumerable.Range(1, 10_000).Select(i => new Post { Title = "Post number " + i, Body = "body " + i, Score = i % 100, Published = i % 3 != 0 })).GetAwaiter().GetResult();
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        SqliteConnection.ClearAllPools();
-        File.Delete(_path);
-    }
 
     private static PostRow Read(SqliteDataReader reader) => new()
     {
@@ -122,7 +114,7 @@ public class OrmOperationBenchmarks
     [Benchmark(Baseline = true), BenchmarkCategory("GetByKey")]
     public async Task<PostRow?> GetByKey_HandWritten()
     {
-        await using var connection = new SqliteConnection(_connectionString);
+        await using var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, title, body, score, published FROM bench_post WHERE id = $id";
@@ -132,19 +124,19 @@ public class OrmOperationBenchmarks
     }
 
     [Benchmark, BenchmarkCategory("GetByKey")]
-    public Task<Post> GetByKey_Reinhardt() => _db.Posts.GetAsync(p => p.Id == 4242L);
+    public Task<Post> GetByKey_Reinhardt() => Db.Posts.GetAsync(p => p.Id == 4242L);
 
     [Benchmark, BenchmarkCategory("GetByKey")]
     public async Task<PostRow?> GetByKey_Dapper()
     {
-        await using var connection = new SqliteConnection(_connectionString);
+        await using var connection = new SqliteConnection(ConnectionString);
         return await connection.QuerySingleOrDefaultAsync<PostRow>("SELECT id, title, body, score, published FROM bench_post WHERE id = @id", new { id = 4242L });
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory("FilteredList")]
     public async Task<int> FilteredList_HandWritten()
     {
-        await using var connection = new SqliteConnection(_connectionString);
+        await using var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, title, body, score, published FROM bench_post WHERE score >= $min AND published = 1 ORDER BY score DESC, id LIMIT 20";
@@ -161,12 +153,12 @@ public class OrmOperationBenchmarks
 
     [Benchmark, BenchmarkCategory("FilteredList")]
     public async Task<int> FilteredList_Reinhardt() =>
-        (await _db.Posts.Filter(p => p.Score >= 50 & p.Published == true).OrderBy(p => p.Score.Descending(), p => p.Id).Take(20).ToListAsync()).Count;
+        (await Db.Posts.Filter(p => p.Score >= 50 & p.Published == true).OrderBy(p => p.Score.Descending(), p => p.Id).Take(20).ToListAsync()).Count;
 
     [Benchmark, BenchmarkCategory("FilteredList")]
     public async Task<int> FilteredList_Dapper()
     {
-        await using var connection = new SqliteConnection(_connectionString);
+        await using var connection = new SqliteConnection(ConnectionString);
         return (await connection.QueryAsync<PostRow>("SELECT id, title, body, score, published FROM bench_post WHERE score >= @min AND published = 1 ORDER BY score DESC, id LIMIT 20", new { min = 50 })).AsList().Count;
     }
 }
@@ -178,41 +170,19 @@ public class OrmOperationBenchmarks
 /// </summary>
 [MemoryDiagnoser]
 [InvocationCount(32)]
-public class InsertBenchmarks
+public class InsertBenchmarks : BenchDatabase
 {
-    private string _path = "";
-    private string _connectionString = "";
-    private BenchDb _db = null!;
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _path = Path.Combine(Path.GetTempPath(), $"reinhardt-bench-{Guid.NewGuid():N}.sqlite3");
-        _db = new BenchDb(new DatabaseOptions { ConnectionString = "Data Source=" + _path });
-        _connectionString = _db.ConnectionString;
-        _db.EnsureCreatedAsync().GetAwaiter().GetResult();
-        _db.Posts.BulkCreateAsync(Enumerable.Range(1, 10_000).Select(i => new Post { Title = "Post number " + i, Body = "body " + i, Score = i % 100, Published = i % 3 != 0 })).GetAwaiter().GetResult();
-    }
-
     [IterationSetup]
     public void ResetTable()
     {
-        _db.ExecuteAsync($"DELETE FROM bench_post WHERE id > {10_000}").GetAwaiter().GetResult();
-        _db.ExecuteAsync($"PRAGMA wal_checkpoint(TRUNCATE)").GetAwaiter().GetResult();
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _db.Dispose();
-        SqliteConnection.ClearAllPools();
-        File.Delete(_path);
+        Db.ExecuteAsync($"DELETE FROM bench_post WHERE id > {10_000}").GetAwaiter().GetResult();
+        Db.ExecuteAsync($"PRAGMA wal_checkpoint(TRUNCATE)").GetAwaiter().GetResult();
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory("Insert1000")]
     public async Task Insert1000_HandWritten()
     {
-        await using var connection = new SqliteConnection(_connectionString);
+        await using var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync();
         await using var transaction = connection.BeginTransaction();
         await using var command = connection.CreateCommand();
@@ -235,18 +205,18 @@ public class InsertBenchmarks
     }
 
     [Benchmark, BenchmarkCategory("Insert1000")]
-    public Task Insert1000_Reinhardt() => _db.AtomicAsync(async () =>
+    public Task Insert1000_Reinhardt() => Db.AtomicAsync(async () =>
     {
         for (var i = 0; i < 1000; i++)
         {
-            await _db.SaveAsync(new Post { Title = "new " + i, Body = "body", Score = i, Published = true });
+            await Db.SaveAsync(new Post { Title = "new " + i, Body = "body", Score = i, Published = true });
         }
     });
 
     [Benchmark, BenchmarkCategory("Insert1000")]
     public async Task Insert1000_HandWrittenUntyped()
     {
-        await using var connection = new SqliteConnection(_connectionString);
+        await using var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync();
         await using var transaction = connection.BeginTransaction();
         await using var command = connection.CreateCommand();
@@ -272,11 +242,11 @@ public class InsertBenchmarks
     }
 
     [Benchmark, BenchmarkCategory("Insert1000")]
-    public Task Insert1000_ReinhardtSync() => _db.AtomicAsync(() =>
+    public Task Insert1000_ReinhardtSync() => Db.AtomicAsync(() =>
     {
         for (var i = 0; i < 1000; i++)
         {
-            _db.Save(new Post { Title = "new " + i, Body = "body", Score = i, Published = true });
+            Db.Save(new Post { Title = "new " + i, Body = "body", Score = i, Published = true });
         }
 
         return Task.CompletedTask;
@@ -284,12 +254,12 @@ public class InsertBenchmarks
 
     [Benchmark, BenchmarkCategory("Insert1000")]
     public Task<int> Insert1000_ReinhardtBulkCreate() =>
-        _db.Posts.BulkCreateAsync(Enumerable.Range(0, 1000).Select(i => new Post { Title = "new " + i, Body = "body", Score = i, Published = true }));
+        Db.Posts.BulkCreateAsync(Enumerable.Range(0, 1000).Select(i => new Post { Title = "new " + i, Body = "body", Score = i, Published = true }));
 
     [Benchmark, BenchmarkCategory("Insert1000")]
     public async Task Insert1000_Dapper()
     {
-        await using var connection = new SqliteConnection(_connectionString);
+        await using var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync();
         await using var transaction = connection.BeginTransaction();
         for (var i = 0; i < 1000; i++)

@@ -32,7 +32,7 @@ internal static class ModelParser
 
         var attribute = context.Attributes[0];
         var appLabel = NamedString(attribute, "App") ?? DefaultAppLabel(context.SemanticModel.Compilation);
-        var tableName = NamedString(attribute, "Table") ?? appLabel + "_" + type.Name.ToLowerInvariant();
+        var tableName = TableNameOf(type, attribute, context.SemanticModel.Compilation);
 
         var fields = new List<FieldSpec>();
         var properties = type.GetMembers().OfType<IPropertySymbol>()
@@ -327,18 +327,9 @@ internal static class ModelParser
     private static ManyToManySpec? ParseManyToMany(INamedTypeSymbol owner, string ownerTable, IPropertySymbol property, AttributeData attribute, List<DiagnosticInfo> diagnostics, Compilation compilation)
     {
         var location = property.Locations.FirstOrDefault();
-        var target = property.Type is INamedTypeSymbol { Name: "ManyToMany", TypeArguments.Length: 1 } wrapper ? wrapper.TypeArguments[0] as INamedTypeSymbol : null;
-        var targetModel = target?.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == ModelAttributeName);
-        if (target is null || targetModel is null)
+        var declared = property.Type is INamedTypeSymbol { Name: "ManyToMany", TypeArguments.Length: 1 } wrapper ? wrapper.TypeArguments[0] as INamedTypeSymbol : null;
+        if (!TryRelationTarget(owner, property, declared, diagnostics, out var target, out var targetModel, out var syntax))
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RelationTargetNotModel, location, owner.Name, property.Name, property.Type.ToDisplayString()));
-            return null;
-        }
-
-        var syntax = property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as PropertyDeclarationSyntax;
-        if (syntax is null || !syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RelationMustBePartial, location, owner.Name, property.Name));
             return null;
         }
 
@@ -397,6 +388,42 @@ internal static class ModelParser
             ?? properties.FirstOrDefault(p => p.Name == "Id");
     }
 
+    /// <summary>
+    /// The checks every relation property shares: its target is a [Model] (RH0006) and the property is
+    /// partial, so the generator can implement it (RH0005).
+    /// </summary>
+    private static bool TryRelationTarget(
+        INamedTypeSymbol owner,
+        IPropertySymbol property,
+        INamedTypeSymbol? declaredTarget,
+        List<DiagnosticInfo> diagnostics,
+        out INamedTypeSymbol target,
+        out AttributeData targetModel,
+        out PropertyDeclarationSyntax syntax)
+    {
+        target = null!;
+        targetModel = null!;
+        syntax = null!;
+        var location = property.Locations.FirstOrDefault();
+        var model = declaredTarget?.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == ModelAttributeName);
+        if (declaredTarget is null || model is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RelationTargetNotModel, location, owner.Name, property.Name, property.Type.ToDisplayString()));
+            return false;
+        }
+
+        if (property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is not PropertyDeclarationSyntax declaration || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RelationMustBePartial, location, owner.Name, property.Name));
+            return false;
+        }
+
+        target = declaredTarget;
+        targetModel = model;
+        syntax = declaration;
+        return true;
+    }
+
     private static string TableNameOf(INamedTypeSymbol model, AttributeData modelAttribute, Compilation compilation) =>
         NamedString(modelAttribute, "Table") ?? (NamedString(modelAttribute, "App") ?? DefaultAppLabel(compilation)) + "_" + model.Name.ToLowerInvariant();
 
@@ -418,18 +445,8 @@ internal static class ModelParser
     {
         var location = property.Locations.FirstOrDefault();
         var isOneToOne = attribute.AttributeClass!.ToDisplayString() == OneToOneAttributeName;
-        var target = property.Type as INamedTypeSymbol;
-        var targetModel = target?.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == ModelAttributeName);
-        if (target is null || targetModel is null)
+        if (!TryRelationTarget(owner, property, property.Type as INamedTypeSymbol, diagnostics, out var target, out var targetModel, out var syntax))
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RelationTargetNotModel, location, owner.Name, property.Name, property.Type.ToDisplayString()));
-            return null;
-        }
-
-        var syntax = property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as PropertyDeclarationSyntax;
-        if (syntax is null || !syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RelationMustBePartial, location, owner.Name, property.Name));
             return null;
         }
 
@@ -447,8 +464,7 @@ internal static class ModelParser
         var keyType = keyKind == FieldKind.Int32 ? "int" : "long";
         var idName = property.Name + "Id";
         var idDeclared = properties.Any(p => p.Name == idName);
-        var targetApp = NamedString(targetModel, "App") ?? DefaultAppLabel(compilation);
-        var targetTable = NamedString(targetModel, "Table") ?? targetApp + "_" + target.Name.ToLowerInvariant();
+        var targetTable = TableNameOf(target, targetModel, compilation);
         var relatedName = NamedString(attribute, "RelatedName") ?? (isOneToOne ? owner.Name : IdentifierCase.Pluralize(owner.Name));
 
         return new FieldSpec(
