@@ -22,6 +22,14 @@ public static class DiagnosticDescriptors
         "Design",
         DiagnosticSeverity.Error);
 
+    /// <summary>RH2003: an interpolated value is wrapped in quotes inside raw SQL.</summary>
+    public static readonly DiagnosticDescriptor QuotedSqlPlaceholder = Create(
+        "RH2003",
+        "Quoted placeholder in raw SQL",
+        "'{{{0}}}' is wrapped in quotes in raw SQL: interpolated values are parameters, so the quotes make it the literal text '@p0'; remove them",
+        "Security",
+        DiagnosticSeverity.Error);
+
     /// <summary>RH1006: a string model field has no maximum length.</summary>
     public static readonly DiagnosticDescriptor StringFieldWithoutMaxLength = Create(
         "RH1006",

@@ -10,7 +10,19 @@ internal sealed class WellKnownTypes
         ModelAttribute = compilation.GetTypeByMetadataName("Reinhardt.ModelAttribute");
         MaxLengthAttribute = compilation.GetTypeByMetadataName("Reinhardt.MaxLengthAttribute");
         TextAttribute = compilation.GetTypeByMetadataName("Reinhardt.TextAttribute");
+        RawSql = compilation.GetTypeByMetadataName("Reinhardt.Data.RawSql");
+        QuerySet = compilation.GetTypeByMetadataName("Reinhardt.QuerySet`2");
+        FormattableString = compilation.GetTypeByMetadataName("System.FormattableString");
     }
+
+    /// <summary>Reinhardt's raw SQL entry points.</summary>
+    public INamedTypeSymbol? RawSql { get; }
+
+    /// <summary>The query set (its <c>RawAsync</c> takes raw SQL).</summary>
+    public INamedTypeSymbol? QuerySet { get; }
+
+    /// <summary><see cref="System.FormattableString"/>.</summary>
+    public INamedTypeSymbol? FormattableString { get; }
 
     public INamedTypeSymbol? ModelAttribute { get; }
 

@@ -74,10 +74,10 @@ public static class AnalyzerHarness
     /// <c>[|...|]</c> spans of <paramref name="markedSource"/>, and reports nothing else. A source
     /// without markers asserts silence. The source must otherwise compile without errors.
     /// </summary>
-    public static async Task VerifyAsync(DiagnosticAnalyzer analyzer, string diagnosticId, string markedSource)
+    public static async Task VerifyAsync(DiagnosticAnalyzer analyzer, string diagnosticId, string markedSource, IEnumerable<IIncrementalGenerator>? generators = null)
     {
         var marked = MarkedSource.Parse(markedSource);
-        var compilation = CompilationFactory.Create(marked.Source);
+        var compilation = WithGeneratedSources(CompilationFactory.Create(marked.Source), generators);
         AssertCompiles(compilation);
         var diagnostics = await GetDiagnosticsAsync(analyzer, compilation);
         var actual = diagnostics.Select(d => (d.Id, d.Location.SourceSpan)).ToList();
@@ -91,7 +91,7 @@ public static class AnalyzerHarness
     /// Applies the first code action that <paramref name="fix"/> offers for the first diagnostic at a
     /// marked span, asserts that the fixed code compiles and no longer triggers the rule, and returns it.
     /// </summary>
-    public static async Task<string> ApplyFixAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fix, string markedSource)
+    public static async Task<string> ApplyFixAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fix, string markedSource, IEnumerable<IIncrementalGenerator>? generators = null)
     {
         var marked = MarkedSource.Parse(markedSource);
         using var workspace = new AdhocWorkspace();
@@ -105,6 +105,13 @@ public static class AnalyzerHarness
             parseOptions: CompilationFactory.ParseOptions,
             metadataReferences: CompilationFactory.References));
         var document = workspace.AddDocument(project.Id, "Source0.cs", SourceText.From(marked.Source));
+
+        // what the generators add to the user's source, as the compiler sees it in a real build
+        foreach (var (hintName, source) in GeneratedSources((await document.Project.GetCompilationAsync())!, generators))
+        {
+            document = workspace.AddDocument(document.Project.Id, hintName, SourceText.From(source));
+            document = document.Project.GetDocument(document.Project.DocumentIds[0])!;
+        }
 
         var compilation = (await document.Project.GetCompilationAsync())!;
         var diagnostics = await GetDiagnosticsAsync(analyzer, compilation);
@@ -129,6 +136,13 @@ public static class AnalyzerHarness
         Assert.True(after == before - 1, $"The fix did not remove the diagnostic ({before} before, {after} after):" + Environment.NewLine + fixedSource);
         return fixedSource;
     }
+
+    /// <summary>The compilation plus what <paramref name="generators"/> generate for it.</summary>
+    public static Compilation WithGeneratedSources(Compilation compilation, IEnumerable<IIncrementalGenerator>? generators) =>
+        generators is null ? compilation : GeneratorHarness.Run(generators, compilation).OutputCompilation;
+
+    private static IEnumerable<(string HintName, string Source)> GeneratedSources(Compilation compilation, IEnumerable<IIncrementalGenerator>? generators) =>
+        generators is null ? [] : GeneratorHarness.Run(generators, compilation).Sources.Select(kv => (kv.Key, kv.Value)).ToList();
 
     /// <summary>Fails when a compilation has errors (test sources must be valid C#).</summary>
     public static void AssertCompiles(Compilation compilation)
