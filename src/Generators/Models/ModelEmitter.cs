@@ -128,6 +128,23 @@ internal static class ModelEmitter
         }
 
         writer.CloseBlock();
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"static void {model}.CopyFields({type} source, {type} target)");
+        writer.OpenBlock();
+        foreach (var field in spec.Fields)
+        {
+            writer.WriteLine($"target.{field.PropertyName} = source.{field.PropertyName};");
+            if (field.Relation is { } relation)
+            {
+                writer.WriteLine($"target.{BackingField(relation)} = null;");
+                if (field.IsNullable)
+                {
+                    writer.WriteLine($"target.{BackingField(relation)}Loaded = false;");
+                }
+            }
+        }
+
+        writer.CloseBlock();
         EmitCleanFields(writer, spec, type, model);
         writer.WriteLine(GeneratedCode.Attribute);
         writer.WriteLine($"static {Data}.Database? {model}.GetDatabase({type} model) => model.__database;");

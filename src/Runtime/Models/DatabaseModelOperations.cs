@@ -25,6 +25,22 @@ public static class DatabaseModelOperations
     public static bool Delete<TModel>(this Database database, TModel model)
         where TModel : class, IModel<TModel> => DeleteCore(database, model, async: false, default).GetAwaiter().GetResult();
 
+    /// <summary>
+    /// Reloads the instance's fields from its row (Django's <c>refresh_from_db()</c>); loaded
+    /// relations are forgotten. Throws the model's <c>DoesNotExist</c> when the row is gone.
+    /// </summary>
+    public static async Task RefreshAsync<TModel, TColumns>(this QuerySet<TModel, TColumns> querySet, TModel model, CancellationToken cancellationToken = default)
+        where TModel : class, IModel<TModel>
+        where TColumns : class, IColumnSet<TColumns>
+    {
+        ArgumentNullException.ThrowIfNull(querySet);
+        ArgumentNullException.ThrowIfNull(model);
+        var key = TModel.GetKey(model);
+        var fresh = await querySet.Where(new Column<long>(QuerySet<TModel, TColumns>.Columns.Table, TModel.Schema.PrimaryKey.Name) == key).GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        TModel.CopyFields(fresh, model);
+        TModel.Attach(model, querySet.Database);
+    }
+
     private static async ValueTask SaveCore<TModel>(Database database, TModel model, bool async, CancellationToken cancellationToken)
         where TModel : class, IModel<TModel>
     {

@@ -26,6 +26,9 @@ public interface IModel<TSelf>
     /// <summary>Adds the value of every column but the primary key, in <see cref="Schema"/> order.</summary>
     static abstract void AddValues(TSelf model, ValueList values);
 
+    /// <summary>Copies every column value from <paramref name="source"/> into <paramref name="target"/> and forgets loaded relations (for <c>RefreshAsync</c>).</summary>
+    static abstract void CopyFields(TSelf source, TSelf target);
+
     /// <summary>Runs the field validators (blank, lengths, ranges, patterns) and the model's <c>Clean</c> hook.</summary>
     static abstract void CleanFields(TSelf model, ValidationErrors errors);
 

@@ -245,4 +245,19 @@ public sealed class QuerySetTests : SqliteFileFixture
         Assert.NotEqual(queries[0].Sql, queries[3].Sql);
         Assert.Equal([1L, 2L, 3L], queries.Take(3).Select(q => (long)q.Parameters[0]!));
     }
+
+    [Fact]
+    public async Task Refresh_reloads_fields_and_forgets_loaded_relations()
+    {
+        var choice = await Db.Choices.SelectRelated(c => c.Question).GetAsync(c => c.Id == 1);
+        Assert.Equal("What's up?", choice.Question.QuestionText);
+        await Db.Choices.Filter(c => c.Id == 1).UpdateAsync(c => [c.Votes.Set(99), c.QuestionId.Set(2L)]);
+
+        await Db.Choices.RefreshAsync(choice);
+        Assert.Equal((99, 2L), (choice.Votes, choice.QuestionId));
+        Assert.Throws<RelatedObjectNotLoadedException>(() => choice.Question);
+
+        await Db.Choices.Filter(c => c.Id == 1).DeleteAsync();
+        await Assert.ThrowsAsync<Choice.DoesNotExist>(() => Db.Choices.RefreshAsync(choice));
+    }
 }
