@@ -84,6 +84,11 @@ internal static class DiagnosticDescriptors
         "Primary key is not an integer",
         "Primary key '{0}.{1}' has type '{2}'; a primary key is an auto-increment 'long' or 'int'");
 
+    public static readonly DiagnosticDescriptor InvalidChoicesSource = Error(
+        "RH0016",
+        "Choices source missing or of the wrong type",
+        "[Choices(\"{2}\")] on '{0}.{1}' needs a static member '{2}' listing '{3}' values or ('{3}', string) pairs");
+
     public static readonly DiagnosticDescriptor InvalidThroughModel = Error(
         "RH0015",
         "Through model lacks the foreign keys of the relation",

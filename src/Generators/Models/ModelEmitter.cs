@@ -288,6 +288,13 @@ internal static class ModelEmitter
             {
                 writer.WriteLine($"{Validators}.Matches(errors, {name}, {value}, __{field.PropertyName}Pattern);");
             }
+
+            if (v.Choices is not null)
+            {
+                writer.WriteLine(field.IsNullable
+                    ? $"if ({value} is {{ }} __{field.PropertyName}Value) {Validators}.Choice(errors, {name}, __{field.PropertyName}Value, __{field.PropertyName}Choices.Value);"
+                    : $"{Validators}.Choice(errors, {name}, {value}, __{field.PropertyName}Choices.Value);");
+            }
         }
 
         writer.WriteLine("model.Clean(errors);");
@@ -298,6 +305,18 @@ internal static class ModelEmitter
             writer.WriteLine(
                 $"private static readonly global::System.Text.RegularExpressions.Regex __{field.PropertyName}Pattern = new({Literal(field.Validation.Pattern!)}, " +
                 "global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+        }
+
+        foreach (var field in spec.Fields.Where(f => f.Validation.Choices is not null))
+        {
+            // lazily: the choices member is the user's static, initialized in its own order
+            var (member, pairs) = field.Validation.Choices!.Value;
+            var element = field.TypeName.TrimEnd('?');
+            var values = pairs ? $"global::System.Linq.Enumerable.Select({type}.{member}, static c => c.Item1)" : $"{type}.{member}";
+            writer.WriteLine(GeneratedCode.Attribute);
+            writer.WriteLine(
+                $"private static readonly global::System.Lazy<global::System.Collections.Generic.HashSet<{element}>> __{field.PropertyName}Choices = " +
+                $"new(static () => new global::System.Collections.Generic.HashSet<{element}>({values}));");
         }
 
         writer.WriteLine();

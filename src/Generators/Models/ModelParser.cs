@@ -198,6 +198,7 @@ internal static class ModelParser
         int? minLength = null;
         double? minimum = null, maximum = null;
         string? pattern = null;
+        (string Member, bool Pairs)? choices = null;
         var isText = kind is FieldKind.String or FieldKind.Text;
         var isNumber = kind is FieldKind.Int32 or FieldKind.Int64 or FieldKind.Double or FieldKind.Decimal;
         foreach (var attribute in property.GetAttributes())
@@ -220,6 +221,21 @@ internal static class ModelParser
                 case "Reinhardt.RegularExpressionAttribute":
                     pattern = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
                     fits = isText;
+                    break;
+                case "Reinhardt.ChoicesAttribute":
+                    var member = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+                    choices = member is null ? null : ChoicesSource(owner, member, property.Type);
+                    if (choices is null)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(
+                            DiagnosticDescriptors.InvalidChoicesSource,
+                            attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? property.Locations.FirstOrDefault(),
+                            owner.Name,
+                            property.Name,
+                            member ?? string.Empty,
+                            property.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString()));
+                    }
+
                     break;
                 case "Reinhardt.RangeAttribute":
                     if (attribute.ConstructorArguments.Length == 2)
@@ -252,9 +268,50 @@ internal static class ModelParser
             }
         }
 
-        return unique || blank || minLength is not null || minimum is not null || pattern is not null
-            ? new FieldValidationSpec(unique, blank, minLength, minimum, maximum, pattern)
+        return unique || blank || minLength is not null || minimum is not null || pattern is not null || choices is not null
+            ? new FieldValidationSpec(unique, blank, minLength, minimum, maximum, pattern) { Choices = choices }
             : FieldValidationSpec.None;
+    }
+
+    /// <summary>
+    /// The static member a <c>[Choices]</c> names, if it lists values of the field's type, or
+    /// (value, label) tuples; null otherwise.
+    /// </summary>
+    private static (string Member, bool Pairs)? ChoicesSource(INamedTypeSymbol owner, string member, ITypeSymbol fieldType)
+    {
+        var symbol = owner.GetMembers(member).FirstOrDefault(m => m.IsStatic);
+        var type = symbol switch
+        {
+            IPropertySymbol p => p.Type,
+            IFieldSymbol f => f.Type,
+            IMethodSymbol { Parameters.Length: 0 } m => m.ReturnType,
+            _ => null,
+        };
+        var element = type is IArrayTypeSymbol array
+            ? array.ElementType
+            : (type as INamedTypeSymbol)?.AllInterfaces.Concat(type is INamedTypeSymbol self ? new[] { self } : System.Array.Empty<INamedTypeSymbol>())
+                .FirstOrDefault(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)?.TypeArguments[0];
+        if (element is null)
+        {
+            return null;
+        }
+
+        var value = fieldType.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+        if (value is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            value = nullable.TypeArguments[0];
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(element.WithNullableAnnotation(NullableAnnotation.NotAnnotated), value))
+        {
+            return (member, false);
+        }
+
+        return element is INamedTypeSymbol { IsTupleType: true, TupleElements.Length: 2 } tuple
+            && SymbolEqualityComparer.Default.Equals(tuple.TupleElements[0].Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), value)
+            && tuple.TupleElements[1].Type.SpecialType == SpecialType.System_String
+            ? (member, true)
+            : null;
     }
 
     private static EquatableArray<UniqueTogetherSpec> ParseUniqueTogether(INamedTypeSymbol type, List<FieldSpec> fields, List<DiagnosticInfo> diagnostics, TypeDeclarationSyntax declaration)

@@ -48,6 +48,9 @@ internal sealed record FieldSpec(
 internal sealed record FieldValidationSpec(bool Unique, bool Blank, int? MinLength, double? Minimum, double? Maximum, string? Pattern)
 {
     public static readonly FieldValidationSpec None = new(false, false, null, null, null, null);
+
+    /// <summary>The static member listing the choices, and whether it lists (value, label) pairs.</summary>
+    public (string Member, bool Pairs)? Choices { get; init; }
 }
 
 /// <summary>A <c>[UniqueTogether]</c> constraint, by column names.</summary>

@@ -167,6 +167,18 @@ public static class FieldValidators
         }
     }
 
+    /// <summary>Django's choices check: "Value 'x' is not a valid choice." (the value as Python's repr shows it).</summary>
+    public static void Choice<T>(ValidationErrors errors, string field, T value, IReadOnlySet<T> choices)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(choices);
+        if (value is not null && !choices.Contains(value))
+        {
+            var shown = value is string text ? "'" + text + "'" : Convert.ToString(value, CultureInfo.InvariantCulture);
+            errors.Add(field, $"Value {shown} is not a valid choice.");
+        }
+    }
+
     /// <summary>Characters as Python counts them: code points, not UTF-16 units.</summary>
     private static int Length(string value)
     {
@@ -189,4 +201,17 @@ public static class FieldValidators
 
     /// <summary>The verbose name with its first letter capitalized, as Django's messages show it.</summary>
     public static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}
+
+/// <summary>
+/// Django's <c>choices</c>: the value must be one of those listed by a static member of the class,
+/// named with <c>nameof</c>. The member returns the values (<c>IEnumerable&lt;T&gt;</c>) or
+/// value-label pairs (<c>IEnumerable&lt;(T Value, string Label)&gt;</c>), which forms also use for their options.
+/// </summary>
+/// <param name="member">The static property, field or parameterless method that lists the choices.</param>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false)]
+public sealed class ChoicesAttribute(string member) : Attribute
+{
+    /// <summary>The member's name.</summary>
+    public string Member { get; } = member;
 }

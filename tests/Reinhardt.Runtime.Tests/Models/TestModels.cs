@@ -90,8 +90,14 @@ public partial class Product
     [MinLength(3), MaxLength(50)] public string Name { get; set; } = "";
     [Blank, MaxLength(100)] public string Notes { get; set; } = "";
     [Range(0, 1000)] public decimal Price { get; set; }
+    [Choices(nameof(Kinds)), MaxLength(10)] public string Kind { get; set; } = "tool";
+    [Choices(nameof(Sizes))] public int? Size { get; set; }
     public int Stock { get; set; }
     public int? Reserved { get; set; }
+
+    public static readonly (string Value, string Label)[] Kinds = [("tool", "Tool"), ("part", "Spare part")];
+
+    public static IEnumerable<int> Sizes => [1, 2, 3];
 
     [Check]
     private static Q StockCoversReserved(Columns c) => c.Stock >= 0 & (c.Reserved.IsNull() | c.Reserved <= c.Stock.AsNullable());

@@ -35,6 +35,21 @@ public sealed class ValidationTests : SqliteFileFixture
     }
 
     [Fact]
+    public async Task Choices_accept_only_the_listed_values()
+    {
+        var product = Valid();
+        product.Kind = "weapon";
+        product.Size = 7;
+        var errors = await Db.ValidateAsync(product);
+        Assert.Equal(["Value 'weapon' is not a valid choice."], errors["kind"]);
+        Assert.Equal(["Value 7 is not a valid choice."], errors["size"]);
+
+        product.Kind = "part";
+        product.Size = null;
+        Assert.True((await Db.ValidateAsync(product)).IsEmpty);
+    }
+
+    [Fact]
     public async Task The_models_Clean_hook_runs()
     {
         var errors = await Db.ValidateAsync(Valid(name: "forbidden"));
