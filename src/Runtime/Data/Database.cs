@@ -232,9 +232,22 @@ public abstract class Database : IDisposable
     }
 
     /// <summary>Runs <paramref name="body"/> in a transaction and returns its result.</summary>
-    public async Task<T> AtomicAsync<T>(Func<Task<T>> body, CancellationToken cancellationToken = default)
+    public Task<T> AtomicAsync<T>(Func<Task<T>> body, CancellationToken cancellationToken = default) =>
+        AtomicCoreAsync(body, forMigration: false, cancellationToken);
+
+    /// <summary>
+    /// A migration's transaction: like <see cref="AtomicAsync{T}"/>, with foreign keys relaxed while it
+    /// runs (where the dialect needs it to rebuild tables) and checked before it commits.
+    /// </summary>
+    internal Task<T> MigrationAtomicAsync<T>(Func<Task<T>> body, CancellationToken cancellationToken) =>
+        _transaction.Value is null
+            ? AtomicCoreAsync(body, forMigration: true, cancellationToken)
+            : throw new InvalidOperationException("Migrations run in their own transactions, not inside AtomicAsync.");
+
+    private async Task<T> AtomicCoreAsync<T>(Func<Task<T>> body, bool forMigration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
+        var foreignKeys = forMigration ? Dialect.MigrationForeignKeySql : null;
         var outer = _transaction.Value;
         TransactionScope scope;
         if (outer is null)
@@ -243,6 +256,11 @@ public abstract class Database : IDisposable
             DbTransaction transaction;
             try
             {
+                if (foreignKeys is { } relax)
+                {
+                    await ExecuteOnConnectionAsync(pooled, relax.Disable, cancellationToken).ConfigureAwait(false);
+                }
+
                 transaction = await Dialect.BeginWriteTransactionAsync(pooled.Connection, cancellationToken).ConfigureAwait(false);
             }
             catch
@@ -270,13 +288,44 @@ public abstract class Database : IDisposable
         catch
         {
             _transaction.Value = outer;
-            await RollbackAsync(scope).ConfigureAwait(false);
+            await RollbackAsync(scope, foreignKeys?.Enable).ConfigureAwait(false);
             throw;
         }
 
         _transaction.Value = outer;
-        await CommitAsync(scope, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (foreignKeys is { } check && scope.Parent is null)
+            {
+                await CheckForeignKeysAsync(scope, check.Check, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            await RollbackAsync(scope, foreignKeys?.Enable).ConfigureAwait(false);
+            throw;
+        }
+
+        await CommitAsync(scope, cancellationToken, foreignKeys?.Enable).ConfigureAwait(false);
         return result;
+    }
+
+    private async Task CheckForeignKeysAsync(TransactionScope scope, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = CreateCommand(new ConnectionLease(scope.Pooled, scope.Transaction, null), sql, []);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException(
+                $"The migration leaves a foreign key of '{reader.GetValue(0)}' (row {reader.GetValue(1)}) pointing at a missing row of '{reader.GetValue(2)}'.");
+        }
+    }
+
+    private static async Task ExecuteOnConnectionAsync(PooledConnection pooled, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = pooled.Connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -296,7 +345,7 @@ public abstract class Database : IDisposable
         }
     }
 
-    private async Task CommitAsync(TransactionScope scope, CancellationToken cancellationToken)
+    private async Task CommitAsync(TransactionScope scope, CancellationToken cancellationToken, string? afterEnd = null)
     {
         if (scope.Parent is { } parent)
         {
@@ -312,8 +361,7 @@ public abstract class Database : IDisposable
         }
         finally
         {
-            await scope.Transaction.DisposeAsync().ConfigureAwait(false);
-            _pool.Return(scope.Pooled);
+            await EndAsync(scope, afterEnd).ConfigureAwait(false);
         }
 
         foreach (var callback in scope.OnCommit)
@@ -322,7 +370,7 @@ public abstract class Database : IDisposable
         }
     }
 
-    private async Task RollbackAsync(TransactionScope scope)
+    private async Task RollbackAsync(TransactionScope scope, string? afterEnd = null)
     {
         if (scope.Parent is not null)
         {
@@ -338,9 +386,20 @@ public abstract class Database : IDisposable
         }
         finally
         {
-            await scope.Transaction.DisposeAsync().ConfigureAwait(false);
-            _pool.Return(scope.Pooled);
+            await EndAsync(scope, afterEnd).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Disposes the transaction, restores connection settings a migration changed, and returns the connection.</summary>
+    private async Task EndAsync(TransactionScope scope, string? afterEnd)
+    {
+        await scope.Transaction.DisposeAsync().ConfigureAwait(false);
+        if (afterEnd is not null)
+        {
+            await ExecuteOnConnectionAsync(scope.Pooled, afterEnd, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        _pool.Return(scope.Pooled);
     }
 
     private async Task ExecuteOnAsync(TransactionScope scope, string sql, CancellationToken cancellationToken)

@@ -52,6 +52,13 @@ public abstract class SqlDialect
         }
     }
 
+    /// <summary>
+    /// Statements run around a migration's transaction so tables can be rebuilt while other tables
+    /// reference them, and the query that lists foreign keys left dangling (checked before commit).
+    /// Null where the database needs none.
+    /// </summary>
+    public virtual (string Disable, string Enable, string Check)? MigrationForeignKeySql => null;
+
     /// <summary>The clause that makes an INSERT return the new key (<c> RETURNING "id"</c>); empty where the key is read another way.</summary>
     public virtual string ReturningKeySql(string keyColumn) => " RETURNING " + QuoteName(keyColumn);
 

@@ -58,6 +58,10 @@ public sealed class SqliteDialect : SqlDialect
         return connection;
     }
 
+    /// <summary>Foreign keys are switched off around a migration (SQLite only allows it outside a transaction) and checked before it commits, as Django does.</summary>
+    public override (string Disable, string Enable, string Check)? MigrationForeignKeySql =>
+        ("PRAGMA foreign_keys = OFF", "PRAGMA foreign_keys = ON", "PRAGMA foreign_key_check");
+
     /// <summary>No RETURNING: SQLite reports the new rowid on the connection, with no result set to read.</summary>
     public override string ReturningKeySql(string keyColumn) => string.Empty;
 
