@@ -72,13 +72,25 @@ public sealed record UniqueConstraintSchema(string Name, IReadOnlyList<string> C
 /// </summary>
 /// <param name="Name">The constraint name.</param>
 /// <param name="Condition">Builds the condition over the given table.</param>
-public sealed record CheckConstraintSchema(string Name, Func<TableRef, Q> Condition) : ConstraintSchema(Name)
+public sealed record CheckConstraintSchema(string Name, Func<TableRef, Q>? Condition) : ConstraintSchema(Name)
 {
+    /// <summary>A check written as SQL text, as migration files store it.</summary>
+    public CheckConstraintSchema(string name, string sql)
+        : this(name, (Func<TableRef, Q>?)null) => SqlText = sql;
+
+    /// <summary>The SQL text of a check read from a migration file; null for a model's typed predicate.</summary>
+    public string? SqlText { get; }
+
     /// <summary>The condition as SQL for a CHECK clause in <paramref name="dialect"/>.</summary>
     public string Sql(SqlDialect dialect, string table)
     {
+        if (SqlText is not null)
+        {
+            return SqlText;
+        }
+
         var sql = new SqlWriter(dialect, inlineValues: true);
-        Condition(TableRef.Unqualified(table)).WriteTo(sql);
+        Condition!(TableRef.Unqualified(table)).WriteTo(sql);
         return sql.ToString();
     }
 }

@@ -40,7 +40,7 @@ public static class ModelValidation
                     var labels = string.Join(" and ", unique.Columns.Select(c => FieldValidators.Capitalized(FieldValidators.VerboseName(c))));
                     errors.Add(ValidationErrors.NonFieldErrors, $"{modelName} with this {labels} already exists.");
                     break;
-                case CheckConstraintSchema check when !await CheckHoldsAsync(database, schema, check, values, cancellationToken).ConfigureAwait(false):
+                case CheckConstraintSchema { Condition: not null } check when !await CheckHoldsAsync(database, schema, check, values, cancellationToken).ConfigureAwait(false):
                     errors.Add(ValidationErrors.NonFieldErrors, $"Constraint “{check.Name}” is violated.");
                     break;
             }
@@ -104,7 +104,7 @@ public static class ModelValidation
     {
         var sql = new SqlWriter(database.Dialect);
         sql.Append("SELECT COALESCE((");
-        check.Condition(TableRef.Bound(schema.Name, values)).WriteTo(sql);
+        check.Condition!(TableRef.Bound(schema.Name, values)).WriteTo(sql);
         sql.Append("), 1)");
         return Convert.ToInt64(await database.ScalarAsync(sql, async: true, cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) != 0;
     }

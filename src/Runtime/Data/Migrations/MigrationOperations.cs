@@ -278,3 +278,59 @@ public sealed class RunCode(Func<Database, CancellationToken, Task> forward, Fun
     /// <inheritdoc />
     public override string Describe() => "Data migration";
 }
+
+/// <summary>Adds a unique-together or check constraint (Django's <c>AddConstraint</c>); SQLite rebuilds the table.</summary>
+public sealed class AddConstraint(string table, ConstraintSchema constraint) : MigrationOperation
+{
+    /// <summary>The table.</summary>
+    public string TableName { get; } = table;
+
+    /// <summary>The constraint.</summary>
+    public ConstraintSchema Constraint { get; } = constraint;
+
+    /// <inheritdoc />
+    public override void StateForwards(ProjectState state)
+    {
+        var table = state.Table(TableName);
+        state.Set(table with { Constraints = [.. table.AllConstraints, Constraint] });
+    }
+
+    /// <inheritdoc />
+    public override ValueTask DatabaseForwardsAsync(SchemaEditor editor, ProjectState from, ProjectState to, CancellationToken cancellationToken) =>
+        editor.RebuildAsync(from.Table(TableName), to.Table(TableName), renames: null, defaults: null, cancellationToken);
+
+    /// <inheritdoc />
+    public override ValueTask DatabaseBackwardsAsync(SchemaEditor editor, ProjectState from, ProjectState to, CancellationToken cancellationToken) =>
+        editor.RebuildAsync(from.Table(TableName), to.Table(TableName), renames: null, defaults: null, cancellationToken);
+
+    /// <inheritdoc />
+    public override string Describe() => $"Create constraint {Constraint.Name} on {TableName}";
+}
+
+/// <summary>Removes a constraint by name (Django's <c>RemoveConstraint</c>).</summary>
+public sealed class RemoveConstraint(string table, string name) : MigrationOperation
+{
+    /// <summary>The table.</summary>
+    public string TableName { get; } = table;
+
+    /// <summary>The constraint's name.</summary>
+    public string Name { get; } = name;
+
+    /// <inheritdoc />
+    public override void StateForwards(ProjectState state)
+    {
+        var table = state.Table(TableName);
+        state.Set(table with { Constraints = [.. table.AllConstraints.Where(c => c.Name != Name)] });
+    }
+
+    /// <inheritdoc />
+    public override ValueTask DatabaseForwardsAsync(SchemaEditor editor, ProjectState from, ProjectState to, CancellationToken cancellationToken) =>
+        editor.RebuildAsync(from.Table(TableName), to.Table(TableName), renames: null, defaults: null, cancellationToken);
+
+    /// <inheritdoc />
+    public override ValueTask DatabaseBackwardsAsync(SchemaEditor editor, ProjectState from, ProjectState to, CancellationToken cancellationToken) =>
+        editor.RebuildAsync(from.Table(TableName), to.Table(TableName), renames: null, defaults: null, cancellationToken);
+
+    /// <inheritdoc />
+    public override string Describe() => $"Remove constraint {Name} from {TableName}";
+}
