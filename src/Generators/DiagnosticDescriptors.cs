@@ -89,6 +89,16 @@ internal static class DiagnosticDescriptors
         "Choices source missing or of the wrong type",
         "[Choices(\"{2}\")] on '{0}.{1}' needs a static member '{2}' listing '{3}' values or ('{3}', string) pairs");
 
+    public static readonly DiagnosticDescriptor DuplicateMigration = Error(
+        "RH0017",
+        "Two migrations have the same name",
+        "Migration '{0}' is declared twice; rename or delete one of the files");
+
+    public static readonly DiagnosticDescriptor MissingMigrationDependency = Error(
+        "RH0018",
+        "Migration depends on a migration that does not exist",
+        "Migration '{0}' depends on '{1}', which no migration file declares");
+
     public static readonly DiagnosticDescriptor InvalidThroughModel = Error(
         "RH0015",
         "Through model lacks the foreign keys of the relation",

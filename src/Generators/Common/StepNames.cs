@@ -13,7 +13,9 @@ internal static class StepNames
     public const string ModelEmitSpecs = nameof(ModelEmitSpecs);
     public const string DatabaseParse = nameof(DatabaseParse);
     public const string DatabaseModels = nameof(DatabaseModels);
+    public const string MigrationParse = nameof(MigrationParse);
+    public const string DatabaseMigrations = nameof(DatabaseMigrations);
 
     /// <summary>Every step whose outputs must be cacheable.</summary>
-    public static readonly string[] All = { ModelParse, ModelSpecs, ModelRelations, ModelEmitSpecs, ModelDiagnostics, DatabaseParse, DatabaseModels };
+    public static readonly string[] All = { ModelParse, ModelSpecs, ModelRelations, ModelEmitSpecs, ModelDiagnostics, DatabaseParse, DatabaseModels, DatabaseMigrations };
 }

@@ -8,7 +8,7 @@ internal static class DatabaseEmitter
 {
     public static string HintName(DatabaseSpec spec) => spec.Hierarchy.HintName + ".Database.g.cs";
 
-    public static string Emit(DatabaseSpec spec, EquatableArray<DatabaseModelSpec> models)
+    public static string Emit(DatabaseSpec spec, EquatableArray<DatabaseModelSpec> models, EquatableArray<string> migrations)
     {
         var writer = new SourceWriter();
         writer.WriteLine(GeneratedCode.FileHeader);
@@ -44,6 +44,19 @@ internal static class DatabaseEmitter
         foreach (var through in models.SelectMany(m => m.ThroughTables))
         {
             writer.WriteLine($"{through},");
+        }
+
+        writer.Indentation--;
+        writer.WriteLine("];");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Every <c>[RegisterMigration]</c> class of the app.</summary>");
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<global::Reinhardt.Data.Migrations.Migration> Migrations { get; } =");
+        writer.WriteLine("[");
+        writer.Indentation++;
+        foreach (var migration in migrations)
+        {
+            writer.WriteLine($"new {migration}(),");
         }
 
         writer.Indentation--;

@@ -52,18 +52,31 @@ public sealed class ModelGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(ModelParser.DatabaseAttributeName, ModelParser.IsCandidate, ModelParser.ParseDatabase)
             .WithTrackingName(StepNames.DatabaseParse);
 
+        // migration files: the [Database] lists them (no reflection); the build checks their names
+        var migrations = context.SyntaxProvider
+            .ForAttributeWithMetadataName(MigrationParser.AttributeName, ModelParser.IsCandidate, MigrationParser.Parse)
+            .WithTrackingName(StepNames.MigrationParse);
+
+        var migrationTypes = migrations
+            .Select(static (result, _) => result.Spec.TypeName)
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(t => t, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(StepNames.DatabaseMigrations);
+
         context.RegisterSourceOutput(
-            databases.Select(static (result, _) => result.Spec).Where(static spec => spec is not null).Combine(models),
-            static (output, pair) => output.AddSource(DatabaseEmitter.HintName(pair.Left!), DatabaseEmitter.Emit(pair.Left!, pair.Right)));
+            databases.Select(static (result, _) => result.Spec).Where(static spec => spec is not null).Combine(models).Combine(migrationTypes),
+            static (output, pair) => output.AddSource(DatabaseEmitter.HintName(pair.Left.Left!), DatabaseEmitter.Emit(pair.Left.Left!, pair.Left.Right, pair.Right)));
 
         // Diagnostics re-fire on every compilation (they need real locations), but stay cheap:
         // only parse results that carry diagnostics reach the compilation.
         var diagnostics = parsed
             .Collect()
             .Combine(databases.Select(static (result, _) => result.Diagnostics).Where(static d => d.Count > 0).Collect())
-            .Select(static (pair, _) => pair.Left.SelectMany(r => r.Diagnostics)
-                .Concat(ModelParser.DuplicateTables(pair.Left))
-                .Concat(pair.Right.SelectMany(d => d))
+            .Combine(migrations.Collect())
+            .Select(static (pair, _) => pair.Left.Left.SelectMany(r => r.Diagnostics)
+                .Concat(ModelParser.DuplicateTables(pair.Left.Left))
+                .Concat(pair.Left.Right.SelectMany(d => d))
+                .Concat(MigrationParser.Check(pair.Right))
                 .ToEquatableArray())
             .WithTrackingName(StepNames.ModelDiagnostics);
 

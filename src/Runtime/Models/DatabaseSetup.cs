@@ -19,6 +19,11 @@ public static class DatabaseSetup
         return services.AddSingleton(TDatabase.Create(options));
     }
 
+    /// <summary>Applies every migration of the app that is not applied yet (Django's <c>migrate</c>).</summary>
+    public static Task<IReadOnlyList<(Data.Migrations.Migration Migration, bool Forwards)>> MigrateAsync<TDatabase>(this TDatabase database, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+        where TDatabase : Database, IDatabase<TDatabase> =>
+        new Data.Migrations.MigrationExecutor(database, TDatabase.Migrations).MigrateAsync(progress: progress, cancellationToken: cancellationToken);
+
     /// <summary>
     /// Creates every model table that does not exist yet, in one transaction. (The migrations
     /// replace this for apps that evolve their schema.)

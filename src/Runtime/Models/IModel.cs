@@ -120,4 +120,7 @@ public interface IDatabase<TSelf>
 
     /// <summary>The tables of every model in the app, in dependency order (referenced tables first).</summary>
     static abstract IReadOnlyList<TableSchema> Tables { get; }
+
+    /// <summary>Every <c>[RegisterMigration]</c> class of the app.</summary>
+    static abstract IReadOnlyList<Data.Migrations.Migration> Migrations { get; }
 }

@@ -144,6 +144,45 @@ public class ModelGeneratorTests
         IncrementalCaching.AssertCached(Generators, CompilationFactory.Create(PollsModels), apply, StepNames.All);
     }
 
+    private const string MigrationFiles = """
+        using System.Collections.Generic;
+        using Reinhardt.Data.Migrations;
+        namespace Polls.Migrations;
+        [RegisterMigration] public sealed class Migration_0001_initial : Migration
+        {
+            public override string App => "polls";
+            public override string Name => "0001_initial";
+            public override IReadOnlyList<MigrationOperation> Operations => [];
+        }
+        [RegisterMigration] public sealed class Migration_0002_more : Migration
+        {
+            public override string App => "polls";
+            public override string Name => "0002_more";
+            public override IReadOnlyList<(string App, string Name)> Dependencies => [("polls", "0001_initial")];
+            public override IReadOnlyList<MigrationOperation> Operations => [];
+        }
+        """;
+
+    [Fact]
+    public void The_database_lists_the_registered_migrations()
+    {
+        var run = GeneratorHarness.Run([new ModelGenerator()], CompilationFactory.Create(PollsModels, MigrationFiles)).AssertClean();
+        var source = run.Source("Polls.PollsDb.Database.g.cs");
+        Assert.Contains("new global::Polls.Migrations.Migration_0001_initial(),", source, StringComparison.Ordinal);
+        Assert.Contains("new global::Polls.Migrations.Migration_0002_more(),", source, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"0002_more\"", "\"0001_initial\"", "RH0017", "Migration_0002_more")]
+    [InlineData("(\"polls\", \"0001_initial\")", "(\"polls\", \"0000_missing\")", "RH0018", "Migration_0002_more")]
+    public void Migration_files_are_checked_at_build_time(string from, string to, string id, string at)
+    {
+        var run = GeneratorHarness.Run([new ModelGenerator()], CompilationFactory.Create(PollsModels, MigrationFiles.Replace(from, to, StringComparison.Ordinal)));
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(at, diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
+    }
+
     [Fact]
     public void Two_models_with_one_table_are_reported_at_the_second()
     {

@@ -21,3 +21,13 @@ public abstract class Migration
     /// <summary><c>app.name</c>.</summary>
     public string Key => App + "." + Name;
 }
+
+/// <summary>
+/// Registers a migration file with the app: the generator lists every marked class on the
+/// <c>[Database]</c> class (no reflection) and checks their names and dependencies at build time.
+/// <c>makemigrations</c> writes it on every file.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = false)]
+public sealed class RegisterMigrationAttribute : Attribute
+{
+}

@@ -19,6 +19,7 @@ public static class MigrationWriter
         source.Append("using System.Collections.Generic;\nusing Reinhardt;\nusing Reinhardt.Data;\nusing Reinhardt.Data.Migrations;\n\n");
         source.Append("namespace ").Append(@namespace).Append(";\n\n");
         source.Append("/// <summary>").Append(app).Append('.').Append(name).Append("</summary>\n");
+        source.Append("[RegisterMigration]\n");
         source.Append("public sealed class ").Append(ClassName(name)).Append(" : Migration\n{\n");
         source.Append("    public override string App => ").Append(Literal(app)).Append(";\n\n");
         source.Append("    public override string Name => ").Append(Literal(name)).Append(";\n\n");
