@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using Polls.Models;
+using Reinhardt.Management;
 
 namespace Polls;
 
@@ -43,10 +44,13 @@ public static class PollsApp
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
-    /// <summary>Creates the tables and a first question on a new database.</summary>
+    /// <summary>Where <c>makemigrations</c> writes the app's migrations.</summary>
+    public static ManagementOptions Management { get; } = new() { DefaultApp = "polls", MigrationsNamespace = "Polls.Migrations" };
+
+    /// <summary>Migrates the database and adds a first question to a new one (the development convenience of the README's main command).</summary>
     public static async Task InitializeDatabaseAsync(PollsDb database, CancellationToken cancellationToken = default)
     {
-        await database.EnsureCreatedAsync(cancellationToken);
+        await database.MigrateAsync(cancellationToken: cancellationToken);
         if (!await database.Questions.ExistsAsync(cancellationToken))
         {
             await database.SaveAsync(new Question { QuestionText = "What's up?", PubDate = DateTimeOffset.UtcNow }, cancellationToken);

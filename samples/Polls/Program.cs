@@ -1,3 +1,6 @@
 using Polls;
+using Polls.Models;
+using Reinhardt.Management;
 
-await PollsApp.Build(args).RunAsync();
+// The binary is its own manage.py: no command serves; `Polls migrate`, `Polls makemigrations`...
+return await ManagementCommands.RunAsync<PollsDb>(args, PollsApp.Build, PollsApp.Management);

@@ -122,41 +122,22 @@ public sealed class MigrationExecutor
         return done;
     }
 
+    /// <summary>The SQL a migration runs (Django's <c>sqlmigrate</c>), without running it.</summary>
+    public async Task<IReadOnlyList<string>> SqlAsync(string app, string name, bool backwards = false, CancellationToken cancellationToken = default)
+    {
+        var migration = _plan.FirstOrDefault(m => m.App == app && m.Name == name)
+            ?? throw new ArgumentException($"App '{app}' has no migration named '{name}'.", nameof(name));
+        var collected = new List<string>();
+        await RunOperationsAsync(migration, !backwards, new SchemaEditor(_database, collected), cancellationToken).ConfigureAwait(false);
+        return collected;
+    }
+
     private async Task RunAsync(Migration migration, bool forwards, CancellationToken cancellationToken)
     {
-        // the state before each operation of this migration
-        var states = new List<ProjectState> { StateBefore(migration) };
-        foreach (var operation in migration.Operations)
-        {
-            var next = states[^1].Clone();
-            operation.StateForwards(next);
-            states.Add(next);
-        }
-
         var editor = new SchemaEditor(_database);
         await _database.MigrationAtomicAsync(async () =>
         {
-            for (var i = 0; i < migration.Operations.Count; i++)
-            {
-                var index = forwards ? i : migration.Operations.Count - 1 - i;
-                var operation = migration.Operations[index];
-                try
-                {
-                    if (forwards)
-                    {
-                        await operation.DatabaseForwardsAsync(editor, states[index], states[index + 1], cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await operation.DatabaseBackwardsAsync(editor, states[index + 1], states[index], cancellationToken).ConfigureAwait(false);
-                    }
-                }
-                catch (Exception error) when (error is not MigrationException)
-                {
-                    throw new MigrationException($"{migration.Key}, operation {index + 1} ({operation.Describe()}): {error.Message}", error);
-                }
-            }
-
+            await RunOperationsAsync(migration, forwards, editor, cancellationToken).ConfigureAwait(false);
             if (forwards)
             {
                 await _database.ExecuteAsync($"INSERT INTO reinhardt_migrations (app, name, applied) VALUES ({migration.App}, {migration.Name}, {DateTimeOffset.UtcNow})", cancellationToken).ConfigureAwait(false);
@@ -168,6 +149,39 @@ public sealed class MigrationExecutor
 
             return true;
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RunOperationsAsync(Migration migration, bool forwards, SchemaEditor editor, CancellationToken cancellationToken)
+    {
+        // the state before each operation of this migration
+        var states = new List<ProjectState> { StateBefore(migration) };
+        foreach (var operation in migration.Operations)
+        {
+            var next = states[^1].Clone();
+            operation.StateForwards(next);
+            states.Add(next);
+        }
+
+        for (var i = 0; i < migration.Operations.Count; i++)
+        {
+            var index = forwards ? i : migration.Operations.Count - 1 - i;
+            var operation = migration.Operations[index];
+            try
+            {
+                if (forwards)
+                {
+                    await operation.DatabaseForwardsAsync(editor, states[index], states[index + 1], cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await operation.DatabaseBackwardsAsync(editor, states[index + 1], states[index], cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (Exception error) when (error is not MigrationException)
+            {
+                throw new MigrationException($"{migration.Key}, operation {index + 1} ({operation.Describe()}): {error.Message}", error);
+            }
+        }
     }
 
     private Task EnsureHistoryAsync(CancellationToken cancellationToken) =>

@@ -261,8 +261,16 @@ public sealed class RunCode(Func<Database, CancellationToken, Task> forward, Fun
     }
 
     /// <inheritdoc />
-    public override async ValueTask DatabaseForwardsAsync(SchemaEditor editor, ProjectState from, ProjectState to, CancellationToken cancellationToken) =>
+    public override async ValueTask DatabaseForwardsAsync(SchemaEditor editor, ProjectState from, ProjectState to, CancellationToken cancellationToken)
+    {
+        if (editor.IsCollecting)
+        {
+            editor.Comment("Data migration (C#): not shown as SQL");
+            return;
+        }
+
         await forward(editor.Database, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     public override async ValueTask DatabaseBackwardsAsync(SchemaEditor editor, ProjectState from, ProjectState to, CancellationToken cancellationToken)
@@ -270,6 +278,12 @@ public sealed class RunCode(Func<Database, CancellationToken, Task> forward, Fun
         if (backward is null)
         {
             throw new InvalidOperationException($"'{Describe()}' has no reverse code, so it cannot be unapplied.");
+        }
+
+        if (editor.IsCollecting)
+        {
+            editor.Comment("Data migration (C#): not shown as SQL");
+            return;
         }
 
         await backward(editor.Database, cancellationToken).ConfigureAwait(false);

@@ -23,13 +23,9 @@ public static class MigrationWriter
         source.Append("public sealed class ").Append(ClassName(name)).Append(" : Migration\n{\n");
         source.Append("    public override string App => ").Append(Literal(app)).Append(";\n\n");
         source.Append("    public override string Name => ").Append(Literal(name)).Append(";\n\n");
-        source.Append("    public override IReadOnlyList<(string App, string Name)> Dependencies =>\n    [\n");
-        foreach (var (depApp, depName) in dependencies)
-        {
-            source.Append("        (").Append(Literal(depApp)).Append(", ").Append(Literal(depName)).Append("),\n");
-        }
-
-        source.Append("    ];\n\n");
+        source.Append("    public override IReadOnlyList<(string App, string Name)> Dependencies => [");
+        source.Append(string.Join(", ", dependencies.Select(d => "(" + Literal(d.App) + ", " + Literal(d.Name) + ")")));
+        source.Append("];\n\n");
         source.Append("    public override IReadOnlyList<MigrationOperation> Operations =>\n    [\n");
         foreach (var operation in operations)
         {
@@ -56,13 +52,15 @@ public static class MigrationWriter
         _ => throw new NotSupportedException($"{operation.GetType().Name} is written by hand, not by makemigrations."),
     };
 
+    /// <summary>A table with one column per line, indented inside the operations list.</summary>
     private static string Table(TableSchema table)
     {
-        var columns = string.Join(", ", table.Columns.Select(Column));
+        const string Item = "\n                ";
+        var columns = string.Join(",", table.Columns.Select(c => Item + Column(c)));
         var constraints = table.AllConstraints.Count == 0
             ? string.Empty
-            : ", [" + string.Join(", ", table.AllConstraints.Select(c => Constraint(c, table.Name))) + "]";
-        return $"new TableSchema({Literal(table.Name)}, [{columns}]{constraints})";
+            : ",\n            [" + string.Join(",", table.AllConstraints.Select(c => Item + Constraint(c, table.Name))) + "\n            ]";
+        return $"new TableSchema(\n            {Literal(table.Name)},\n            [{columns}\n            ]{constraints})";
     }
 
     private static string Column(ColumnSchema column)

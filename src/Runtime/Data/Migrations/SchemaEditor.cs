@@ -9,10 +9,33 @@ namespace Reinhardt.Data.Migrations;
 /// </summary>
 public sealed class SchemaEditor
 {
-    internal SchemaEditor(Database database) => Database = database;
+    private readonly List<string>? _collected;
+
+    internal SchemaEditor(Database database, List<string>? collected = null)
+    {
+        Database = database;
+        _collected = collected;
+    }
 
     /// <summary>The database being migrated (its operations run in the migration's transaction).</summary>
     public Database Database { get; }
+
+    /// <summary>Whether statements are only collected (<c>sqlmigrate</c>), not run.</summary>
+    public bool IsCollecting => _collected is not null;
+
+    /// <summary>Notes a step that has no SQL to show (a data migration) when collecting.</summary>
+    public void Comment(string text) => _collected?.Add("-- " + text);
+
+    private async ValueTask RunAsync(SqlWriter sql, CancellationToken cancellationToken)
+    {
+        if (_collected is not null)
+        {
+            _collected.Add(sql.ToString());
+            return;
+        }
+
+        await Database.NonQueryAsync(sql, async: true, cancellationToken).ConfigureAwait(false);
+    }
 
     private SqlDialect Dialect => Database.Dialect;
 
@@ -21,12 +44,12 @@ public sealed class SchemaEditor
     {
         var writer = new SqlWriter(Dialect);
         writer.Append(sql);
-        await Database.NonQueryAsync(writer, async: true, cancellationToken).ConfigureAwait(false);
+        await RunAsync(writer, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs an interpolated statement; the holes are parameters.</summary>
     public async ValueTask ExecuteAsync(FormattableString sql, CancellationToken cancellationToken) =>
-        await Database.NonQueryAsync(RawSql.ToWriter(Dialect, sql), async: true, cancellationToken).ConfigureAwait(false);
+        await RunAsync(RawSql.ToWriter(Dialect, sql), cancellationToken).ConfigureAwait(false);
 
     /// <summary>Creates a table and its indexes.</summary>
     public async ValueTask CreateTableAsync(TableSchema table, CancellationToken cancellationToken)
@@ -85,7 +108,7 @@ public sealed class SchemaEditor
         var temporary = after with { Name = "new__" + after.Name };
         await ExecuteAsync(Dialect.CreateTableSql(temporary), cancellationToken).ConfigureAwait(false);
 
-        var copy = new SqlWriter(Dialect);
+        var copy = new SqlWriter(Dialect, inlineValues: IsCollecting);
         copy.Append("INSERT INTO ").AppendName(temporary.Name).Append(" (");
         var select = new List<Action>();
         var first = true;
@@ -111,7 +134,7 @@ public sealed class SchemaEditor
         }
 
         copy.Append(" FROM ").AppendName(before.Name);
-        await Database.NonQueryAsync(copy, async: true, cancellationToken).ConfigureAwait(false);
+        await RunAsync(copy, cancellationToken).ConfigureAwait(false);
         await DropTableAsync(before.Name, cancellationToken).ConfigureAwait(false);
         await RenameTableAsync(temporary.Name, after.Name, cancellationToken).ConfigureAwait(false);
         foreach (var index in Dialect.CreateIndexesSql(after))

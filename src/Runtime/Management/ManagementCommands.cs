@@ -1,0 +1,309 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Reinhardt.Data;
+using Reinhardt.Data.Migrations;
+
+namespace Reinhardt.Management;
+
+/// <summary>Where <c>makemigrations</c> writes, and where commands print.</summary>
+public sealed class ManagementOptions
+{
+    /// <summary>The app label of new migrations when there are none yet (Django's app name).</summary>
+    public string DefaultApp { get; set; } = "app";
+
+    /// <summary>The folder migration files are written to, relative to the working directory.</summary>
+    public string MigrationsDirectory { get; set; } = "Migrations";
+
+    /// <summary>The namespace of written migration files.</summary>
+    public string MigrationsNamespace { get; set; } = "Migrations";
+
+    /// <summary>Where commands print.</summary>
+    public TextWriter Output { get; set; } = Console.Out;
+
+    /// <summary>Where command errors print.</summary>
+    public TextWriter Error { get; set; } = Console.Error;
+}
+
+/// <summary>
+/// The app binary as its own <c>manage.py</c>: with no command it serves; otherwise it runs
+/// <c>runserver</c>, <c>migrate</c>, <c>makemigrations</c>, <c>showmigrations</c>,
+/// <c>sqlmigrate</c> or <c>flush</c>. Options the commands do not know (<c>--urls</c>,
+/// <c>--ConnectionStrings:Default=...</c>) go to the app's configuration.
+/// </summary>
+public static class ManagementCommands
+{
+    /// <summary>Runs the command line; returns the process exit code.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="buildApp">Builds the app from configuration arguments (not started).</param>
+    /// <param name="options">Where migrations go and output is printed.</param>
+    public static async Task<int> RunAsync<TDatabase>(string[] args, Func<string[], WebApplication> buildApp, ManagementOptions? options = null)
+        where TDatabase : Database, IDatabase<TDatabase>
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(buildApp);
+        options ??= new ManagementOptions();
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            await using var app = buildApp(args);
+            await app.RunAsync().ConfigureAwait(false);
+            return 0;
+        }
+
+        // configuration for the app (--urls, --ConnectionStrings:Default=...) is not the command's business
+        var (commandLine, configuration) = SplitConfiguration(args);
+        var root = new RootCommand("Reinhardt management commands (Django's manage.py).");
+        WebApplication Build(string[] extra) => buildApp([.. configuration, .. extra]);
+        root.Subcommands.Add(RunServer(Build));
+        root.Subcommands.Add(Migrate<TDatabase>(Build, options));
+        root.Subcommands.Add(MakeMigrations<TDatabase>(Build, options));
+        root.Subcommands.Add(ShowMigrations<TDatabase>(Build, options));
+        root.Subcommands.Add(SqlMigrate<TDatabase>(Build, options));
+        root.Subcommands.Add(Flush<TDatabase>(Build, options));
+        try
+        {
+            return await root.Parse(commandLine).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = options.Output, Error = options.Error }).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is ArgumentException or InvalidOperationException)
+        {
+            // Django's CommandError: the message, no stack trace
+            await options.Error.WriteLineAsync("CommandError: " + error.Message).ConfigureAwait(false);
+            return 1;
+        }
+    }
+
+    /// <summary>
+    /// Separates the app's configuration arguments (<c>--Section:Key=value</c>, <c>--urls value</c>,
+    /// <c>--environment value</c>) from the command and its own arguments.
+    /// </summary>
+    private static (string[] CommandLine, string[] Configuration) SplitConfiguration(string[] args)
+    {
+        var commandLine = new List<string>();
+        var configuration = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var token = args[i];
+            var key = token.StartsWith("--", StringComparison.Ordinal) ? token[2..].Split('=', 2)[0] : null;
+            if (key is not null && (key.Contains(':', StringComparison.Ordinal) || HostKeys.Contains(key)))
+            {
+                configuration.Add(token);
+                if (!token.Contains('=', StringComparison.Ordinal) && i + 1 < args.Length)
+                {
+                    configuration.Add(args[++i]);
+                }
+            }
+            else
+            {
+                commandLine.Add(token);
+            }
+        }
+
+        return ([.. commandLine], [.. configuration]);
+    }
+
+    private static readonly HashSet<string> HostKeys = new(StringComparer.OrdinalIgnoreCase) { "urls", "environment", "contentRoot", "applicationName" };
+
+    private static Command RunServer(Func<string[], WebApplication> buildApp)
+    {
+        var address = new Argument<string>("addrport") { Description = "Address and port, or just a port (127.0.0.1:8000 by default).", DefaultValueFactory = _ => "127.0.0.1:8000" };
+        var command = new Command("runserver", "Serves the app.") { address };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var value = parse.GetValue(address)!;
+            var url = "http://" + (value.Contains(':', StringComparison.Ordinal) ? value : "127.0.0.1:" + value);
+            await using var app = buildApp(["--urls", url]);
+            await app.RunAsync().ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Migrate<TDatabase>(Func<string[], WebApplication> buildApp, ManagementOptions options)
+        where TDatabase : Database, IDatabase<TDatabase>
+    {
+        var app = new Argument<string?>("app") { Arity = ArgumentArity.ZeroOrOne, Description = "Only this app." };
+        var target = new Argument<string?>("target") { Arity = ArgumentArity.ZeroOrOne, Description = "Migrate to this migration (zero unapplies all)." };
+        var command = new Command("migrate", "Applies or unapplies migrations.") { app, target };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var (host, database) = Open<TDatabase>(buildApp, parse);
+            await using (host.ConfigureAwait(false))
+            {
+                var output = options.Output;
+                await output.WriteLineAsync("Operations to perform:").ConfigureAwait(false);
+                var appName = parse.GetValue(app);
+                await output.WriteLineAsync(appName is null
+                    ? "  Apply all migrations: " + string.Join(", ", TDatabase.Migrations.Select(m => m.App).Distinct().Order(StringComparer.Ordinal))
+                    : $"  Target {appName}: {parse.GetValue(target) ?? "latest"}").ConfigureAwait(false);
+                await output.WriteLineAsync("Running migrations:").ConfigureAwait(false);
+                var ran = await new MigrationExecutor(database, TDatabase.Migrations).MigrateAsync(appName, parse.GetValue(target), null, cancellationToken).ConfigureAwait(false);
+                if (ran.Count == 0)
+                {
+                    await output.WriteLineAsync("  No migrations to apply.").ConfigureAwait(false);
+                }
+
+                foreach (var (migration, forwards) in ran)
+                {
+                    await output.WriteLineAsync($"  {(forwards ? "Applying" : "Unapplying")} {migration.Key}... OK").ConfigureAwait(false);
+                }
+
+                return 0;
+            }
+        });
+        return command;
+    }
+
+    private static Command MakeMigrations<TDatabase>(Func<string[], WebApplication> buildApp, ManagementOptions options)
+        where TDatabase : Database, IDatabase<TDatabase>
+    {
+        var app = new Argument<string?>("app") { Arity = ArgumentArity.ZeroOrOne, Description = "The app label of the new migration." };
+        var check = new Option<bool>("--check") { Description = "Exit with 1 when the models have changes without a migration; write nothing." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show the migration without writing it." };
+        var rename = new Option<string[]>("--rename") { Description = "A confirmed rename, old:new for a table or table.old:new for a column (renames are never guessed)." };
+        var name = new Option<string?>("--name") { Description = "The migration's name instead of the suggested one." };
+        var command = new Command("makemigrations", "Writes a migration for the changes to the models.") { app, check, dryRun, rename, name };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var (host, database) = Open<TDatabase>(buildApp, parse);
+            await using (host.ConfigureAwait(false))
+            {
+                var output = options.Output;
+                var renames = (parse.GetValue(rename) ?? []).Select(r => r.Split(':', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+                var executor = new MigrationExecutor(database, TDatabase.Migrations);
+                var changes = MigrationAutodetector.Changes(executor.StateBefore(null), TDatabase.Tables, renames, database.Dialect);
+                if (changes.Count == 0)
+                {
+                    await output.WriteLineAsync("No changes detected").ConfigureAwait(false);
+                    return 0;
+                }
+
+                var appLabel = parse.GetValue(app) ?? executor.Plan.LastOrDefault()?.App ?? options.DefaultApp;
+                var existing = executor.Plan.Where(m => m.App == appLabel).ToList();
+                var number = existing.Select(m => int.TryParse(m.Name.AsSpan(0, Math.Min(4, m.Name.Length)), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
+                var migrationName = number.ToString("0000", CultureInfo.InvariantCulture) + "_" + (parse.GetValue(name) ?? MigrationAutodetector.SuggestName(changes, existing.Count == 0, DateTimeOffset.UtcNow));
+                var dependencies = existing.Count == 0 ? [] : new[] { (appLabel, existing[^1].Name) };
+                var source = MigrationWriter.Write(options.MigrationsNamespace, appLabel, migrationName, dependencies, changes);
+                var path = Path.Combine(options.MigrationsDirectory, migrationName + ".cs");
+
+                await output.WriteLineAsync($"Migrations for '{appLabel}':").ConfigureAwait(false);
+                await output.WriteLineAsync("  " + path).ConfigureAwait(false);
+                foreach (var change in changes)
+                {
+                    await output.WriteLineAsync("    - " + change.Describe()).ConfigureAwait(false);
+                }
+
+                if (parse.GetValue(check))
+                {
+                    return 1;
+                }
+
+                if (parse.GetValue(dryRun))
+                {
+                    await output.WriteAsync(source).ConfigureAwait(false);
+                    return 0;
+                }
+
+                Directory.CreateDirectory(options.MigrationsDirectory);
+                await File.WriteAllTextAsync(path, source, cancellationToken).ConfigureAwait(false);
+                return 0;
+            }
+        });
+        return command;
+    }
+
+    private static Command ShowMigrations<TDatabase>(Func<string[], WebApplication> buildApp, ManagementOptions options)
+        where TDatabase : Database, IDatabase<TDatabase>
+    {
+        var command = new Command("showmigrations", "Lists the migrations and whether they are applied.");
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var (host, database) = Open<TDatabase>(buildApp, parse);
+            await using (host.ConfigureAwait(false))
+            {
+                var executor = new MigrationExecutor(database, TDatabase.Migrations);
+                var applied = await executor.AppliedAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var group in executor.Plan.GroupBy(m => m.App).OrderBy(g => g.Key, StringComparer.Ordinal))
+                {
+                    await options.Output.WriteLineAsync(group.Key).ConfigureAwait(false);
+                    foreach (var migration in group)
+                    {
+                        await options.Output.WriteLineAsync($" [{(applied.Contains(migration.Key) ? "X" : " ")}] {migration.Name}").ConfigureAwait(false);
+                    }
+                }
+
+                return 0;
+            }
+        });
+        return command;
+    }
+
+    private static Command SqlMigrate<TDatabase>(Func<string[], WebApplication> buildApp, ManagementOptions options)
+        where TDatabase : Database, IDatabase<TDatabase>
+    {
+        var app = new Argument<string>("app");
+        var name = new Argument<string>("migration");
+        var backwards = new Option<bool>("--backwards") { Description = "The SQL that unapplies it." };
+        var command = new Command("sqlmigrate", "Prints the SQL of a migration.") { app, name, backwards };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var (host, database) = Open<TDatabase>(buildApp, parse);
+            await using (host.ConfigureAwait(false))
+            {
+                var statements = await new MigrationExecutor(database, TDatabase.Migrations)
+                    .SqlAsync(parse.GetValue(app)!, parse.GetValue(name)!, parse.GetValue(backwards), cancellationToken).ConfigureAwait(false);
+                await options.Output.WriteLineAsync("BEGIN;").ConfigureAwait(false);
+                foreach (var statement in statements)
+                {
+                    await options.Output.WriteLineAsync(statement.StartsWith("--", StringComparison.Ordinal) ? statement : statement + ";").ConfigureAwait(false);
+                }
+
+                await options.Output.WriteLineAsync("COMMIT;").ConfigureAwait(false);
+                return 0;
+            }
+        });
+        return command;
+    }
+
+    private static Command Flush<TDatabase>(Func<string[], WebApplication> buildApp, ManagementOptions options)
+        where TDatabase : Database, IDatabase<TDatabase>
+    {
+        var noInput = new Option<bool>("--noinput") { Description = "Do not ask for confirmation." };
+        var command = new Command("flush", "Deletes every row of every model table (the schema and migration history stay).") { noInput };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!parse.GetValue(noInput))
+            {
+                await options.Output.WriteAsync("This deletes ALL data in the database. Type 'yes' to continue: ").ConfigureAwait(false);
+                if (Console.ReadLine()?.Trim() != "yes")
+                {
+                    await options.Output.WriteLineAsync("Flush cancelled.").ConfigureAwait(false);
+                    return 1;
+                }
+            }
+
+            var (host, database) = Open<TDatabase>(buildApp, parse);
+            await using (host.ConfigureAwait(false))
+            {
+                await database.AtomicAsync(async () =>
+                {
+                    foreach (var table in TDatabase.Tables.Reverse())
+                    {
+                        await database.NonQueryAsync(new SqlWriter(database.Dialect).Append("DELETE FROM ").AppendName(table.Name), async: true, cancellationToken).ConfigureAwait(false);
+                    }
+                }, cancellationToken).ConfigureAwait(false);
+                return 0;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>The app (built, not started, so its configuration applies) and its database.</summary>
+    private static (WebApplication Host, TDatabase Database) Open<TDatabase>(Func<string[], WebApplication> buildApp, ParseResult parse)
+        where TDatabase : Database, IDatabase<TDatabase>
+    {
+        _ = parse;
+        var host = buildApp([]);
+        return (host, host.Services.GetRequiredService<TDatabase>());
+    }
+}
