@@ -25,5 +25,13 @@ public sealed class Migration_0001_initial : Migration
                 new ColumnSchema("question_text", ColumnType.String, MaxLength: 200),
                 new ColumnSchema("pub_date", ColumnType.DateTimeOffset)
             ])),
+        new CreateModel(new TableSchema(
+            "polls_choice",
+            [
+                new ColumnSchema("id", ColumnType.Int64, PrimaryKey: true),
+                new ColumnSchema("question_id", ColumnType.Int64, ForeignKey: new ForeignKeySchema("polls_question", "id", OnDelete.Cascade)),
+                new ColumnSchema("choice_text", ColumnType.String, MaxLength: 200),
+                new ColumnSchema("votes", ColumnType.Int32)
+            ])),
     ];
 }

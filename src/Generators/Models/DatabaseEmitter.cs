@@ -49,6 +49,19 @@ internal static class DatabaseEmitter
         writer.Indentation--;
         writer.WriteLine("];");
         writer.WriteLine();
+        writer.WriteLine("/// <summary>Every model, for fixtures (loaddata, dumpdata).</summary>");
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<global::Reinhardt.Data.FixtureModel> FixtureModels { get; } =");
+        writer.WriteLine("[");
+        writer.Indentation++;
+        foreach (var model in models)
+        {
+            writer.WriteLine($"global::Reinhardt.Data.FixtureModel.For<{model.TypeName}, {model.TypeName}.Columns>(),");
+        }
+
+        writer.Indentation--;
+        writer.WriteLine("];");
+        writer.WriteLine();
         writer.WriteLine("/// <summary>Every <c>[RegisterMigration]</c> class of the app.</summary>");
         writer.WriteLine(GeneratedCode.Attribute);
         writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<global::Reinhardt.Data.Migrations.Migration> Migrations { get; } =");

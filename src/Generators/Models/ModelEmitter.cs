@@ -145,6 +145,7 @@ internal static class ModelEmitter
         }
 
         writer.CloseBlock();
+        EmitFixtureMembers(writer, spec, type, model);
         EmitCleanFields(writer, spec, type, model);
         writer.WriteLine(GeneratedCode.Attribute);
         writer.WriteLine($"static {Data}.Database? {model}.GetDatabase({type} model) => model.__database;");
@@ -251,6 +252,52 @@ internal static class ModelEmitter
         spec.Hierarchy.WriteClose(writer);
         return writer.ToString();
     }
+
+    /// <summary>Django's fixture format: the model label, and the <c>fields</c> object read and written by name.</summary>
+    private static void EmitFixtureMembers(SourceWriter writer, ModelSpec spec, string type, string model)
+    {
+        var label = spec.AppLabel + "." + spec.Hierarchy.TypeName.ToLowerInvariant();
+        const string Values = Data + ".FixtureValues";
+        writer.WriteLine($"/// <summary>The model's label in fixtures.</summary>");
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"public static string ModelLabel => {Literal(label)};");
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"static void {model}.WriteFixtureFields({type} model, global::System.Text.Json.Utf8JsonWriter writer)");
+        writer.OpenBlock();
+        foreach (var field in spec.Fields.Skip(1))
+        {
+            writer.WriteLine($"{Values}.Write(writer, {Literal(FixtureName(field))}, model.{field.PropertyName});");
+        }
+
+        writer.CloseBlock();
+        var key = spec.Fields[0];
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"static {type} {model}.ReadFixture(long key, global::System.Text.Json.JsonElement fields)");
+        writer.OpenBlock();
+        writer.WriteLine($"var model = new {type} {{ {key.PropertyName} = {(key.Kind == FieldKind.Int32 ? "checked((int)key)" : "key")} }};");
+        writer.WriteLine("foreach (var property in fields.EnumerateObject())");
+        writer.OpenBlock();
+        writer.WriteLine("switch (property.Name)");
+        writer.OpenBlock();
+        foreach (var field in spec.Fields.Skip(1))
+        {
+            var name = Literal(FixtureName(field));
+            writer.WriteLine($"case {name}:");
+            writer.WriteLine($"    model.{field.PropertyName} = {Values}.Read<{field.TypeName}>(property.Value, {name});");
+            writer.WriteLine("    break;");
+        }
+
+        writer.WriteLine("default:");
+        writer.WriteLine($"    throw {Values}.UnknownField({Literal(label)}, property.Name);");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.WriteLine("return model;");
+        writer.CloseBlock();
+    }
+
+    /// <summary>A field's name in fixtures: Django's field name (a foreign key by its relation's name, not its column).</summary>
+    private static string FixtureName(FieldSpec field) =>
+        field.Relation is { } relation ? IdentifierCase.ToSnakeCase(relation.PropertyName) : field.ColumnName;
 
     /// <summary>Django's field validation: blank, lengths, ranges and patterns, then the model's own <c>Clean</c>.</summary>
     private static void EmitCleanFields(SourceWriter writer, ModelSpec spec, string type, string model)

@@ -236,13 +236,13 @@ public abstract class Database : IDisposable
         AtomicCoreAsync(body, forMigration: false, cancellationToken);
 
     /// <summary>
-    /// A migration's transaction: like <see cref="AtomicAsync{T}"/>, with foreign keys relaxed while it
-    /// runs (where the dialect needs it to rebuild tables) and checked before it commits.
+    /// A migration's or fixture load's transaction: like <see cref="AtomicAsync{T}"/>, with foreign keys
+    /// relaxed while it runs (to rebuild tables, or load rows in any order) and checked before it commits.
     /// </summary>
-    internal Task<T> MigrationAtomicAsync<T>(Func<Task<T>> body, CancellationToken cancellationToken) =>
+    internal Task<T> AtomicWithDeferredChecksAsync<T>(Func<Task<T>> body, CancellationToken cancellationToken) =>
         _transaction.Value is null
             ? AtomicCoreAsync(body, forMigration: true, cancellationToken)
-            : throw new InvalidOperationException("Migrations run in their own transactions, not inside AtomicAsync.");
+            : throw new InvalidOperationException("Migrations and fixture loads run in their own transactions, not inside AtomicAsync.");
 
     private async Task<T> AtomicCoreAsync<T>(Func<Task<T>> body, bool forMigration, CancellationToken cancellationToken)
     {
@@ -317,7 +317,7 @@ public abstract class Database : IDisposable
         if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             throw new InvalidOperationException(
-                $"The migration leaves a foreign key of '{reader.GetValue(0)}' (row {reader.GetValue(1)}) pointing at a missing row of '{reader.GetValue(2)}'.");
+                $"The changes leave a foreign key of '{reader.GetValue(0)}' (row {reader.GetValue(1)}) pointing at a missing row of '{reader.GetValue(2)}'.");
         }
     }
 

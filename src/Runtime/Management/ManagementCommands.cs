@@ -29,7 +29,7 @@ public sealed class ManagementOptions
 /// <summary>
 /// The app binary as its own <c>manage.py</c>: with no command it serves; otherwise it runs
 /// <c>runserver</c>, <c>migrate</c>, <c>makemigrations</c>, <c>showmigrations</c>,
-/// <c>sqlmigrate</c> or <c>flush</c>. Options the commands do not know (<c>--urls</c>,
+/// <c>sqlmigrate</c>, <c>flush</c>, <c>loaddata</c> or <c>dumpdata</c>. Options the commands do not know (<c>--urls</c>,
 /// <c>--ConnectionStrings:Default=...</c>) go to the app's configuration.
 /// </summary>
 public static class ManagementCommands
@@ -61,11 +61,13 @@ public static class ManagementCommands
         root.Subcommands.Add(ShowMigrations<TDatabase>(Build, options));
         root.Subcommands.Add(SqlMigrate<TDatabase>(Build, options));
         root.Subcommands.Add(Flush<TDatabase>(Build, options));
+        root.Subcommands.Add(LoadData<TDatabase>(Build, options));
+        root.Subcommands.Add(DumpData<TDatabase>(Build, options));
         try
         {
             return await root.Parse(commandLine).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = options.Output, Error = options.Error }).ConfigureAwait(false);
         }
-        catch (Exception error) when (error is ArgumentException or InvalidOperationException)
+        catch (Exception error) when (error is ArgumentException or InvalidOperationException or FixtureException or MigrationException)
         {
             // Django's CommandError: the message, no stack trace
             await options.Error.WriteLineAsync("CommandError: " + error.Message).ConfigureAwait(false);
@@ -296,6 +298,83 @@ public static class ManagementCommands
             }
         });
         return command;
+    }
+
+    private static Command LoadData<TDatabase>(Func<string[], WebApplication> buildApp, ManagementOptions options)
+        where TDatabase : Database, IDatabase<TDatabase>
+    {
+        var files = new Argument<string[]>("fixture") { Arity = ArgumentArity.OneOrMore, Description = "Fixture files in Django's JSON format." };
+        var command = new Command("loaddata", "Loads fixtures, all or nothing.") { files };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var (host, database) = Open<TDatabase>(buildApp, parse);
+            await using (host.ConfigureAwait(false))
+            {
+                var total = 0;
+                var paths = parse.GetValue(files)!;
+                foreach (var path in paths)
+                {
+                    var json = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+                    var progress = new ConsoleProgress(options.Output, path);
+                    total += await Fixtures.LoadAsync(database, TDatabase.FixtureModels, json, path, progress, cancellationToken).ConfigureAwait(false);
+                }
+
+                await options.Output.WriteLineAsync($"Installed {total} object(s) from {paths.Length} fixture(s)").ConfigureAwait(false);
+                return 0;
+            }
+        });
+        return command;
+    }
+
+    private static Command DumpData<TDatabase>(Func<string[], WebApplication> buildApp, ManagementOptions options)
+        where TDatabase : Database, IDatabase<TDatabase>
+    {
+        var labels = new Argument<string[]>("app_label[.ModelName]") { Arity = ArgumentArity.ZeroOrMore };
+        var indent = new Option<int?>("--indent") { Description = "Pretty-print with indentation." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of the standard output." };
+        var command = new Command("dumpdata", "Writes the data as a fixture in Django's JSON format.") { labels, indent, output };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var wanted = parse.GetValue(labels) ?? [];
+            var models = TDatabase.FixtureModels
+                .Where(m => wanted.Length == 0 || wanted.Any(w => string.Equals(w, m.Label, StringComparison.OrdinalIgnoreCase) || m.Label.StartsWith(w + ".", StringComparison.Ordinal)))
+                .ToList();
+            var unknown = wanted.Where(w => !TDatabase.FixtureModels.Any(m => string.Equals(w, m.Label, StringComparison.OrdinalIgnoreCase) || m.Label.StartsWith(w + ".", StringComparison.Ordinal))).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new ArgumentException("Unknown app or model: " + string.Join(", ", unknown));
+            }
+
+            var (host, database) = Open<TDatabase>(buildApp, parse);
+            await using (host.ConfigureAwait(false))
+            {
+                var path = parse.GetValue(output);
+                Stream stream = path is null ? new MemoryStream() : File.Create(path);
+                await using (stream.ConfigureAwait(false))
+                {
+                    await Fixtures.DumpAsync(database, models, stream, parse.GetValue(indent) is > 0, cancellationToken).ConfigureAwait(false);
+                    if (stream is MemoryStream memory)
+                    {
+                        await options.Output.WriteLineAsync(System.Text.Encoding.UTF8.GetString(memory.ToArray())).ConfigureAwait(false);
+                    }
+                }
+
+                return 0;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Prints a loaded-object count every 10,000 objects.</summary>
+    private sealed class ConsoleProgress(TextWriter output, string source) : IProgress<int>
+    {
+        public void Report(int value)
+        {
+            if (value > 0 && value % 10_000 == 0)
+            {
+                output.WriteLine($"  {source}: {value} objects...");
+            }
+        }
     }
 
     /// <summary>The app (built, not started, so its configuration applies) and its database.</summary>

@@ -29,6 +29,15 @@ public interface IModel<TSelf>
     /// <summary>Copies every column value from <paramref name="source"/> into <paramref name="target"/> and forgets loaded relations (for <c>RefreshAsync</c>).</summary>
     static abstract void CopyFields(TSelf source, TSelf target);
 
+    /// <summary>Django's model label in fixtures: <c>polls.question</c>.</summary>
+    static abstract string ModelLabel { get; }
+
+    /// <summary>Writes the <c>fields</c> object of a fixture entry (Django's serialization: foreign keys by key).</summary>
+    static abstract void WriteFixtureFields(TSelf model, System.Text.Json.Utf8JsonWriter writer);
+
+    /// <summary>Reads a fixture entry's <c>fields</c>; fields it lacks keep their defaults, unknown ones are errors.</summary>
+    static abstract TSelf ReadFixture(long key, System.Text.Json.JsonElement fields);
+
     /// <summary>Runs the field validators (blank, lengths, ranges, patterns) and the model's <c>Clean</c> hook.</summary>
     static abstract void CleanFields(TSelf model, ValidationErrors errors);
 
@@ -123,4 +132,7 @@ public interface IDatabase<TSelf>
 
     /// <summary>Every <c>[RegisterMigration]</c> class of the app.</summary>
     static abstract IReadOnlyList<Data.Migrations.Migration> Migrations { get; }
+
+    /// <summary>Every model, for fixtures.</summary>
+    static abstract IReadOnlyList<FixtureModel> FixtureModels { get; }
 }

@@ -49,7 +49,7 @@ public sealed class ManagementCommandTests : IDisposable
         var sql = (await Run("sqlmigrate", "polls", "0001_initial")).Output;
         Assert.StartsWith("BEGIN;\nCREATE TABLE \"polls_question\" (\"id\" integer NOT NULL PRIMARY KEY AUTOINCREMENT,", sql, StringComparison.Ordinal);
         Assert.EndsWith("COMMIT;\n", sql, StringComparison.Ordinal);
-        Assert.Equal("BEGIN;\nDROP TABLE \"polls_question\";\nCOMMIT;\n", (await Run("sqlmigrate", "polls", "0001_initial", "--backwards")).Output);
+        Assert.Equal("BEGIN;\nDROP TABLE \"polls_choice\";\nDROP TABLE \"polls_question\";\nCOMMIT;\n", (await Run("sqlmigrate", "polls", "0001_initial", "--backwards")).Output);
 
         Assert.Contains("Unapplying polls.0001_initial... OK", (await Run("migrate", "polls", "zero")).Output, StringComparison.Ordinal);
         Assert.Equal("polls\n [ ] 0001_initial\n", (await Run("showmigrations")).Output);
@@ -81,5 +81,56 @@ public sealed class ManagementCommandTests : IDisposable
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
+    }
+
+    private string Fixture(string name, string? content = null)
+    {
+        var path = Path.Combine(_directory, name);
+        File.WriteAllText(path, content ?? File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "polls.json")));
+        return path;
+    }
+
+    private PollsDb Database() => new(new Reinhardt.Data.DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(_directory, "db.sqlite3")}" });
+
+    [Fact]
+    public async Task A_Django_dumpdata_fixture_loads_unchanged_and_dumps_back()
+    {
+        await Run("migrate");
+        var (code, output) = await Run("loaddata", Fixture("polls.json"));
+        Assert.Equal(0, code);
+        Assert.EndsWith("Installed 5 object(s) from 1 fixture(s)\n", output, StringComparison.Ordinal);
+
+        using var db = Database();
+        var question = await db.Questions.GetAsync(q => q.Id == 2);
+        Assert.Equal("Favourite é framework? <script>", question.QuestionText);
+        Assert.Equal(new DateTimeOffset(2024, 5, 18, 10, 0, 0, 123, TimeSpan.Zero), question.PubDate);
+        Assert.Equal(["Not much", "The sky"], (await db.Choices.Filter(c => c.Question.Id == 1).OrderBy(c => c.Id).ToListAsync()).Select(c => c.ChoiceText));
+
+        var dumped = (await Run("dumpdata", "polls", "--indent", "2")).Output;
+        var expected = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Fixture("again.json")));
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(expected, System.Text.Json.Nodes.JsonNode.Parse(dumped)), dumped);
+
+        // loading again updates the same rows: nothing duplicated
+        await Run("loaddata", Fixture("polls.json"));
+        Assert.Equal(3, await db.Choices.CountAsync());
+    }
+
+    [Theory]
+    [InlineData("[{\"model\": \"polls.question\", \"pk\": 1, \"fields\": {\"question_text\": \"x\",}}]", "bad.json:1:")]
+    [InlineData("[\n{\"model\": \"polls.question\", \"pk\": 1, \"fields\": {\"question_text\": \"x\", \"pub_date\": \"2024-01-01T00:00:00Z\"}},\n  {\"model\": \"polls.poll\", \"pk\": 1, \"fields\": {}}\n]", "bad.json:3:3: unknown model 'polls.poll'")]
+    [InlineData("[\n{\"model\": \"polls.choice\", \"pk\": 1, \"fields\": {\"question\": 99, \"choice_text\": \"dangling\", \"votes\": 0}}\n]", "foreign key")]
+    [InlineData("[\n{\"model\": \"polls.question\", \"pk\": 1, \"fields\": {\"question_txt\": \"typo\"}}\n]", "bad.json:2:1: polls.question has no field named 'question_txt'")]
+    [InlineData("[\n{\"model\": \"polls.choice\", \"pk\": 1, \"fields\": {\"question\": 1, \"votes\": \"many\"}}\n]", "bad.json:2:1: field 'votes': \"many\" is not a valid Int32")]
+    public async Task A_bad_fixture_loads_nothing_and_says_where(string content, string message)
+    {
+        await Run("migrate");
+        await Run("loaddata", Fixture("polls.json"));
+        var (code, output) = await Run("loaddata", Fixture("bad.json", content));
+        Assert.Equal(1, code);
+        Assert.Contains(message, output, StringComparison.Ordinal);
+        using var db = Database();
+        Assert.Equal(2, await db.Questions.CountAsync());
+        Assert.Equal("What's new?", (await db.Questions.GetAsync(q => q.Id == 1)).QuestionText);
+        Assert.Equal(3, await db.Choices.CountAsync());
     }
 }

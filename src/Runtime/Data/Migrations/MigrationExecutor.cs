@@ -135,7 +135,7 @@ public sealed class MigrationExecutor
     private async Task RunAsync(Migration migration, bool forwards, CancellationToken cancellationToken)
     {
         var editor = new SchemaEditor(_database);
-        await _database.MigrationAtomicAsync(async () =>
+        await _database.AtomicWithDeferredChecksAsync(async () =>
         {
             await RunOperationsAsync(migration, forwards, editor, cancellationToken).ConfigureAwait(false);
             if (forwards)
