@@ -258,6 +258,7 @@ internal static class ModelEmitter
     {
         var label = spec.AppLabel + "." + spec.Hierarchy.TypeName.ToLowerInvariant();
         const string Values = Data + ".FixtureValues";
+        writer.WriteLine();
         writer.WriteLine($"/// <summary>The model's label in fixtures.</summary>");
         writer.WriteLine(GeneratedCode.Attribute);
         writer.WriteLine($"public static string ModelLabel => {Literal(label)};");
