@@ -18,6 +18,13 @@ if (args is ["--profile-insert"])
     return;
 }
 
+if (args is ["--fixture-load", ..])
+{
+    // issue 4: a 100,000-object fixture in Django's format, loaded into a fresh SQLite file
+    await Reinhardt.Benchmarks.FixtureLoad.RunAsync(objects: 100_000, rounds: 3);
+    return;
+}
+
 // BenchmarkDotNet 0.14 predates net10: run in-process (see ../shared/BENCHMARKING.md).
 // A short job keeps a full run within minutes on 2 shared cores; pass --job default for more precision.
 var job = Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithIterationCount(15).WithWarmupCount(5);
