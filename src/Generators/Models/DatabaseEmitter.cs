@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Reinhardt.Generators.Common;
 
@@ -30,50 +31,25 @@ internal static class DatabaseEmitter
         writer.WriteLine(GeneratedCode.Attribute);
         writer.WriteLine($"static {type} global::Reinhardt.IDatabase<{type}>.Create(global::Reinhardt.Data.DatabaseOptions options) => new(options);");
         writer.WriteLine();
-        writer.WriteLine("/// <summary>The tables of every model, referenced tables first.</summary>");
-        writer.WriteLine(GeneratedCode.Attribute);
-        writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<global::Reinhardt.Data.TableSchema> Tables { get; } =");
-        writer.WriteLine("[");
-        writer.Indentation++;
-        foreach (var model in models)
-        {
-            writer.WriteLine($"{model.TypeName}.Schema,");
-        }
-
         // many-to-many tables reference both sides, so they come after every model
-        foreach (var through in models.SelectMany(m => m.ThroughTables))
-        {
-            writer.WriteLine($"{through},");
-        }
-
-        writer.Indentation--;
-        writer.WriteLine("];");
-        writer.WriteLine();
-        writer.WriteLine("/// <summary>Every model, for fixtures (loaddata, dumpdata).</summary>");
-        writer.WriteLine(GeneratedCode.Attribute);
-        writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<global::Reinhardt.Data.FixtureModel> FixtureModels { get; } =");
-        writer.WriteLine("[");
-        writer.Indentation++;
-        foreach (var model in models)
-        {
-            writer.WriteLine($"global::Reinhardt.Data.FixtureModel.For<{model.TypeName}, {model.TypeName}.Columns>(),");
-        }
-
-        writer.Indentation--;
-        writer.WriteLine("];");
-        writer.WriteLine();
-        writer.WriteLine("/// <summary>Every <c>[RegisterMigration]</c> class of the app.</summary>");
-        writer.WriteLine(GeneratedCode.Attribute);
-        writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<global::Reinhardt.Data.Migrations.Migration> Migrations { get; } =");
-        writer.WriteLine("[");
-        writer.Indentation++;
-        foreach (var migration in migrations)
-        {
-            writer.WriteLine($"new {migration}(),");
-        }
-
-        writer.Indentation--;
-        writer.WriteLine("];");
+        WriteList(
+            writer,
+            "The tables of every model, referenced tables first.",
+            "global::Reinhardt.Data.TableSchema",
+            "Tables",
+            models.Select(m => m.TypeName + ".Schema").Concat(models.SelectMany(m => m.ThroughTables)));
+        WriteList(
+            writer,
+            "Every model, for fixtures (loaddata, dumpdata).",
+            "global::Reinhardt.Data.FixtureModel",
+            "FixtureModels",
+            models.Select(m => $"global::Reinhardt.Data.FixtureModel.For<{m.TypeName}, {m.TypeName}.Columns>()"));
+        WriteList(
+            writer,
+            "Every <c>[RegisterMigration]</c> class of the app.",
+            "global::Reinhardt.Data.Migrations.Migration",
+            "Migrations",
+            migrations.Select(m => $"new {m}()"));
         foreach (var model in models)
         {
             writer.WriteLine();
@@ -84,5 +60,23 @@ internal static class DatabaseEmitter
 
         spec.Hierarchy.WriteClose(writer);
         return writer.ToString();
+    }
+
+    /// <summary>A static read-only list property initialized with a collection expression.</summary>
+    private static void WriteList(SourceWriter writer, string summary, string elementType, string name, IEnumerable<string> items)
+    {
+        writer.WriteLine($"/// <summary>{summary}</summary>");
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"public static global::System.Collections.Generic.IReadOnlyList<{elementType}> {name} {{ get; }} =");
+        writer.WriteLine("[");
+        writer.Indentation++;
+        foreach (var item in items)
+        {
+            writer.WriteLine(item + ",");
+        }
+
+        writer.Indentation--;
+        writer.WriteLine("];");
+        writer.WriteLine();
     }
 }
