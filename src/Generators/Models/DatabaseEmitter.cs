@@ -30,7 +30,6 @@ internal static class DatabaseEmitter
         writer.WriteLine();
         writer.WriteLine(GeneratedCode.Attribute);
         writer.WriteLine($"static {type} global::Reinhardt.IDatabase<{type}>.Create(global::Reinhardt.Data.DatabaseOptions options) => new(options);");
-        writer.WriteLine();
         // many-to-many tables reference both sides, so they come after every model
         WriteList(
             writer,
@@ -65,6 +64,7 @@ internal static class DatabaseEmitter
     /// <summary>A static read-only list property initialized with a collection expression.</summary>
     private static void WriteList(SourceWriter writer, string summary, string elementType, string name, IEnumerable<string> items)
     {
+        writer.WriteLine();
         writer.WriteLine($"/// <summary>{summary}</summary>");
         writer.WriteLine(GeneratedCode.Attribute);
         writer.WriteLine($"public static global::System.Collections.Generic.IReadOnlyList<{elementType}> {name} {{ get; }} =");
@@ -77,6 +77,5 @@ internal static class DatabaseEmitter
 
         writer.Indentation--;
         writer.WriteLine("];");
-        writer.WriteLine();
     }
 }
