@@ -22,7 +22,7 @@ public sealed class Migration_0001_initial : Migration
             "polls_question",
             [
                 new ColumnSchema("id", ColumnType.Int64, PrimaryKey: true),
-                new ColumnSchema("question_text", ColumnType.String, MaxLength: 200),
+                new ColumnSchema("question_text", ColumnType.String, MaxLength: 200, Default: ""),
                 new ColumnSchema("pub_date", ColumnType.DateTimeOffset)
             ])),
         new CreateModel(new TableSchema(
@@ -30,8 +30,8 @@ public sealed class Migration_0001_initial : Migration
             [
                 new ColumnSchema("id", ColumnType.Int64, PrimaryKey: true),
                 new ColumnSchema("question_id", ColumnType.Int64, ForeignKey: new ForeignKeySchema("polls_question", "id", OnDelete.Cascade)),
-                new ColumnSchema("choice_text", ColumnType.String, MaxLength: 200),
-                new ColumnSchema("votes", ColumnType.Int32)
+                new ColumnSchema("choice_text", ColumnType.String, MaxLength: 200, Default: ""),
+                new ColumnSchema("votes", ColumnType.Int32, Default: 0)
             ])),
     ];
 }

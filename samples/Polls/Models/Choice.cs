@@ -15,6 +15,6 @@ public partial class Choice
     [MaxLength(200)]
     public string ChoiceText { get; set; } = "";
 
-    /// <summary>How many votes it has.</summary>
-    public int Votes { get; set; }
+    /// <summary>How many votes it has (Django's <c>IntegerField(default=0)</c>).</summary>
+    public int Votes { get; set; } = 0;
 }

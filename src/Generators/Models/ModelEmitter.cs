@@ -53,6 +53,10 @@ internal static class ModelEmitter
             var relation = field.Relation is { } r
                 ? $", Unique: {Bool(r.IsOneToOne)}, ForeignKey: new {Data}.ForeignKeySchema({Literal(r.TargetTable)}, {Literal(r.TargetKeyColumn)}, {Runtime}.OnDelete.{r.OnDelete})"
                 : field.Validation.Unique ? ", Unique: true" : string.Empty;
+            if (field.DefaultLiteral is { } defaultValue)
+            {
+                relation += ", Default: " + defaultValue;
+            }
             writer.WriteLine(
                 $"new {Data}.ColumnSchema({Literal(field.ColumnName)}, {Data}.ColumnType.{field.Kind}, " +
                 $"Nullable: {Bool(field.IsNullable)}, PrimaryKey: {Bool(field.IsPrimaryKey)}, MaxLength: {maxLength}{relation}),");

@@ -117,6 +117,7 @@ internal static class ModelParser
                 Relation: null)
             {
                 Validation = ParseValidation(type, property, kind, diagnostics),
+                DefaultLiteral = DefaultOf(property, kind, context.SemanticModel.Compilation),
             });
         }
 
@@ -375,6 +376,32 @@ internal static class ModelParser
     }
 
     private const string ManyToManyAttributeName = "Reinhardt.ManyToManyAttribute";
+
+    /// <summary>A constant initializer (<c>= 0</c>, <c>= "draft"</c>, <c>= true</c>) as a C# literal of the column's CLR type.</summary>
+    private static string? DefaultOf(IPropertySymbol property, FieldKind kind, Compilation compilation)
+    {
+        if (property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is not PropertyDeclarationSyntax { Initializer.Value: { } initializer })
+        {
+            return null;
+        }
+
+        var constant = compilation.GetSemanticModel(initializer.SyntaxTree).GetConstantValue(initializer);
+        if (!constant.HasValue || constant.Value is null)
+        {
+            return null;
+        }
+
+        var text = SymbolDisplay.FormatPrimitive(constant.Value, quoteStrings: true, useHexadecimalNumbers: false);
+        return kind switch
+        {
+            FieldKind.Int64 => "(long)" + text,
+            FieldKind.Int32 => "(int)" + text,
+            FieldKind.Double => "(double)" + text,
+            FieldKind.Decimal => "(decimal)" + text,
+            FieldKind.Boolean or FieldKind.String or FieldKind.Text => text,
+            _ => null,
+        };
+    }
 
     /// <summary>
     /// A <c>[ManyToMany]</c> property of type <c>ManyToMany&lt;Target&gt;</c>: an automatic through table

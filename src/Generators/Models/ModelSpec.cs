@@ -42,6 +42,9 @@ internal sealed record FieldSpec(
 {
     /// <summary>The field's validators beyond max length.</summary>
     public FieldValidationSpec Validation { get; init; } = FieldValidationSpec.None;
+
+    /// <summary>The C# literal of a constant property initializer (Django's <c>default=</c>), or null.</summary>
+    public string? DefaultLiteral { get; init; }
 }
 
 /// <summary>Validators declared on a field (Django's field options and validators).</summary>

@@ -47,6 +47,10 @@ public sealed record ForeignKeySchema(string Table, string Column, OnDelete OnDe
 /// <param name="MaxLength">The maximum length of a string column.</param>
 /// <param name="Unique">Whether values must be unique (Django's <c>unique=True</c>, and one-to-one keys).</param>
 /// <param name="ForeignKey">The referenced table when this is a foreign key.</param>
+/// <param name="Default">
+/// The model's default (a constant property initializer, Django's <c>default=</c>), in its CLR form;
+/// migrations give it to existing rows when the column is added. Not part of the DDL, as in Django.
+/// </param>
 public sealed record ColumnSchema(
     string Name,
     ColumnType Type,
@@ -54,7 +58,8 @@ public sealed record ColumnSchema(
     bool PrimaryKey = false,
     int? MaxLength = null,
     bool Unique = false,
-    ForeignKeySchema? ForeignKey = null);
+    ForeignKeySchema? ForeignKey = null,
+    object? Default = null);
 
 /// <summary>A table constraint with Django's name for it.</summary>
 /// <param name="Name">The constraint name.</param>

@@ -76,6 +76,10 @@ public sealed class AutodetectorTests
             ["Delete model shop_gone", "Rename field old_price on shop_item to price", "Add field stock to shop_item", "Remove field legacy from shop_item", "Alter field name on shop_item"],
             confirmed.Select(o => o.Describe()));
         Assert.Equal(0L, Assert.IsType<AddField>(confirmed[2]).Default); // NOT NULL: existing rows get the type's zero
+
+        var withDefault = after with { Columns = [.. after.Columns.Select(c => c.Name == "stock" ? c with { Default = 5 } : c)] };
+        var added = MigrationAutodetector.Changes(state, [withDefault], null, Sqlite).OfType<AddField>().Single(a => a.Column.Name == "stock");
+        Assert.Equal(5, added.Default); // the model's default wins
     }
 
     private static Migration CompileMigration(string source, string typeName)

@@ -31,6 +31,14 @@ public sealed class GeneratedModelTests : SqliteFileFixture
     }
 
     [Fact]
+    public void Constant_initializers_are_the_columns_defaults()
+    {
+        Assert.Equal("tool", Product.Schema.Columns.Single(c => c.Name == "kind").Default);
+        Assert.Equal(string.Empty, Product.Schema.Columns.Single(c => c.Name == "code").Default);
+        Assert.Null(Product.Schema.Columns.Single(c => c.Name == "stock").Default);
+    }
+
+    [Fact]
     public void The_database_lists_every_model_table()
     {
         var order = TestDb.Tables.Select(t => t.Name).ToList();

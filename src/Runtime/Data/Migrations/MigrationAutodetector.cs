@@ -63,7 +63,7 @@ public static class MigrationAutodetector
             current = state.Table(target.Name);
             foreach (var column in target.Columns.Where(c => current.Columns.All(existing => existing.Name != c.Name)))
             {
-                Add(new AddField(target.Name, column, column.Nullable ? null : SchemaEditor.ZeroOf(column)));
+                Add(new AddField(target.Name, column, column.Default ?? (column.Nullable ? null : SchemaEditor.ZeroOf(column))));
             }
 
             foreach (var column in current.Columns.Where(c => target.Columns.All(w => w.Name != c.Name)).ToList())

@@ -161,7 +161,7 @@ public sealed class RemoveField(string table, string column) : MigrationOperatio
     {
         // the restored column gets NULL, or the type's zero when it is NOT NULL, like Django's reversal
         var column = to.Table(TableName).Columns.First(c => c.Name == ColumnName);
-        return editor.RebuildAsync(from.Table(TableName), to.Table(TableName), renames: null, defaults: new Dictionary<string, object?> { [ColumnName] = column.Nullable ? null : SchemaEditor.ZeroOf(column) }, cancellationToken);
+        return editor.RebuildAsync(from.Table(TableName), to.Table(TableName), renames: null, defaults: new Dictionary<string, object?> { [ColumnName] = column.Default ?? (column.Nullable ? null : SchemaEditor.ZeroOf(column)) }, cancellationToken);
     }
 
     /// <inheritdoc />

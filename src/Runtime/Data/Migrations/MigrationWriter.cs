@@ -91,6 +91,11 @@ public static class MigrationWriter
             text.Append(", ForeignKey: new ForeignKeySchema(").Append(Literal(fk.Table)).Append(", ").Append(Literal(fk.Column)).Append(", OnDelete.").Append(fk.OnDelete).Append(')');
         }
 
+        if (column.Default is { } value)
+        {
+            text.Append(", Default: ").Append(Value(value));
+        }
+
         return text.Append(')').ToString();
     }
 
