@@ -99,6 +99,11 @@ internal static class DiagnosticDescriptors
         "Migration depends on a migration that does not exist",
         "Migration '{0}' depends on '{1}', which no migration file declares");
 
+    public static readonly DiagnosticDescriptor UnknownIndexField = Error(
+        "RH0019",
+        "Index names an unknown field",
+        "Index on '{0}' names '{1}', which is not a field of the model");
+
     public static readonly DiagnosticDescriptor InvalidThroughModel = Error(
         "RH0015",
         "Through model lacks the foreign keys of the relation",

@@ -62,14 +62,12 @@ internal static class ModelEmitter
                 $"Nullable: {Bool(field.IsNullable)}, PrimaryKey: {Bool(field.IsPrimaryKey)}, MaxLength: {maxLength}{relation}),");
         }
 
-        if (spec.UniqueTogether.Count + spec.Checks.Count == 0)
+        var hasConstraints = spec.UniqueTogether.Count + spec.Checks.Count > 0;
+        var hasIndexes = spec.Indexes.Count > 0;
+        writer.CloseBlock(hasConstraints || hasIndexes ? "," : ");");
+        if (hasConstraints)
         {
-            writer.CloseBlock(");");
-        }
-        else
-        {
-            writer.CloseBlock(",");
-            writer.WriteLine($"new {Data}.ConstraintSchema[]");
+            writer.WriteLine($"Constraints: new {Data}.ConstraintSchema[]");
             writer.OpenBlock();
             foreach (var unique in spec.UniqueTogether)
             {
@@ -80,6 +78,20 @@ internal static class ModelEmitter
             foreach (var check in spec.Checks)
             {
                 writer.WriteLine($"new {Data}.CheckConstraintSchema({Literal(check.Name)}, static table => {type}.{check.MethodName}({type}.Columns.Create(table))),");
+            }
+
+            writer.CloseBlock(hasIndexes ? "," : ");");
+        }
+
+        if (hasIndexes)
+        {
+            writer.WriteLine($"Indexes: new {Data}.IndexSchema[]");
+            writer.OpenBlock();
+            foreach (var index in spec.Indexes)
+            {
+                var columns = $"new[] {{ {string.Join(", ", index.Columns.Select(Literal))} }}";
+                var indexName = index.Name is { } explicitName ? Literal(explicitName) : $"{Data}.SchemaNames.IndexName(TableName, {columns}, {Literal(index.Suffix)})";
+                writer.WriteLine($"new {Data}.IndexSchema({indexName}, {columns}, Unique: {Bool(index.Unique)}),");
             }
 
             writer.CloseBlock(");");

@@ -134,6 +134,7 @@ internal static class ModelParser
             .Select(m => m!)
             .ToEquatableArray();
         var uniqueTogether = ParseUniqueTogether(type, fields, diagnostics, declaration);
+        var indexes = ParseIndexes(type, fields, properties, diagnostics, declaration);
         var checks = ParseChecks(type, tableName, diagnostics);
         var spec = diagnostics.Count == 0
             ? new ModelSpec(HierarchyInfo.From(type), appLabel, tableName, IdentifierCase.Pluralize(type.Name), OrderPrimaryKeyFirst(fields).ToEquatableArray())
@@ -141,6 +142,7 @@ internal static class ModelParser
                 UniqueTogether = uniqueTogether,
                 Checks = checks,
                 ManyToMany = manyToMany,
+                Indexes = indexes,
             }
             : null;
         return new ModelParseResult(spec, diagnostics.ToEquatableArray(), LocationInfo.From(declaration.Identifier.GetLocation()));
@@ -342,6 +344,47 @@ internal static class ModelParser
             }
 
             result.Add(new UniqueTogetherSpec(columns.ToEquatableArray()));
+        }
+
+        return result.ToEquatableArray();
+    }
+
+    /// <summary>Class-level <c>[Index]</c> attributes (Django's <c>Meta.indexes</c>) and <c>[DbIndex]</c> properties.</summary>
+    private static EquatableArray<IndexSpec> ParseIndexes(INamedTypeSymbol type, List<FieldSpec> fields, List<IPropertySymbol> properties, List<DiagnosticInfo> diagnostics, TypeDeclarationSyntax declaration)
+    {
+        var result = new List<IndexSpec>();
+        foreach (var attribute in type.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == "Reinhardt.IndexAttribute"))
+        {
+            var names = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array
+                ? attribute.ConstructorArguments[0].Values.Select(v => v.Value as string ?? string.Empty).ToList()
+                : new List<string>();
+            var columns = new List<string>();
+            foreach (var name in names)
+            {
+                var field = fields.FirstOrDefault(f => f.PropertyName == name || f.Relation?.PropertyName == name);
+                if (field is null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.UnknownIndexField,
+                        attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? declaration.Identifier.GetLocation(),
+                        type.Name,
+                        name));
+                    continue;
+                }
+
+                columns.Add(field.ColumnName);
+            }
+
+            var unique = attribute.NamedArguments.Any(a => a.Key == "Unique" && a.Value.Value is true);
+            result.Add(new IndexSpec(NamedString(attribute, "Name"), columns.ToEquatableArray(), unique, "_idx"));
+        }
+
+        foreach (var property in properties.Where(p => p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "Reinhardt.DbIndexAttribute")))
+        {
+            if (fields.FirstOrDefault(f => f.PropertyName == property.Name || f.Relation?.PropertyName == property.Name) is { } field)
+            {
+                result.Add(new IndexSpec(null, new EquatableArray<string>(new[] { field.ColumnName }), false, string.Empty));
+            }
         }
 
         return result.ToEquatableArray();

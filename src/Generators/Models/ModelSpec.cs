@@ -59,6 +59,9 @@ internal sealed record FieldValidationSpec(bool Unique, bool Blank, int? MinLeng
 /// <summary>A <c>[UniqueTogether]</c> constraint, by column names.</summary>
 internal sealed record UniqueTogetherSpec(EquatableArray<string> Columns);
 
+/// <summary>An <c>[Index]</c> or <c>[DbIndex]</c>: an explicit name, or the suffix of Django's generated one.</summary>
+internal sealed record IndexSpec(string? Name, EquatableArray<string> Columns, bool Unique, string Suffix);
+
 /// <summary>A <c>[Check]</c> method: the constraint name and the method that builds it.</summary>
 internal sealed record CheckSpec(string Name, string MethodName);
 
@@ -144,6 +147,8 @@ internal sealed record ModelSpec(
     public EquatableArray<CheckSpec> Checks { get; init; } = EquatableArray<CheckSpec>.Empty;
 
     public EquatableArray<ManyToManySpec> ManyToMany { get; init; } = EquatableArray<ManyToManySpec>.Empty;
+
+    public EquatableArray<IndexSpec> Indexes { get; init; } = EquatableArray<IndexSpec>.Empty;
 }
 
 /// <summary>A <c>[Database]</c> class.</summary>

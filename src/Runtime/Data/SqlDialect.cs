@@ -243,15 +243,41 @@ public abstract class SqlDialect
         {
             if (column.ForeignKey is not null && !column.Unique)
             {
-                var sql = new StringBuilder(ifNotExists ? "CREATE INDEX IF NOT EXISTS " : "CREATE INDEX ");
-                AppendQuotedName(sql, SchemaNames.IndexName(table.Name, [column.Name]));
-                sql.Append(" ON ");
-                AppendQuotedName(sql, table.Name);
-                sql.Append(" (");
-                AppendQuotedName(sql, column.Name);
-                yield return sql.Append(')').ToString();
+                yield return CreateIndexSql(table.Name, new IndexSchema(SchemaNames.IndexName(table.Name, [column.Name]), [column.Name]), ifNotExists);
             }
         }
+
+        foreach (var index in table.AllIndexes)
+        {
+            yield return CreateIndexSql(table.Name, index, ifNotExists);
+        }
+    }
+
+    /// <summary><c>CREATE [UNIQUE] INDEX "name" ON "table" ("a", "b")</c>.</summary>
+    public virtual string CreateIndexSql(string table, IndexSchema index, bool ifNotExists = false)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var sql = new StringBuilder(index.Unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
+        if (ifNotExists)
+        {
+            sql.Append("IF NOT EXISTS ");
+        }
+
+        AppendQuotedName(sql, index.Name);
+        sql.Append(" ON ");
+        AppendQuotedName(sql, table);
+        sql.Append(" (");
+        for (var i = 0; i < index.Columns.Count; i++)
+        {
+            if (i > 0)
+            {
+                sql.Append(", ");
+            }
+
+            AppendQuotedName(sql, index.Columns[i]);
+        }
+
+        return sql.Append(')').ToString();
     }
 }
 

@@ -100,15 +100,29 @@ public sealed record CheckConstraintSchema(string Name, Func<TableRef, Q>? Condi
     }
 }
 
+/// <summary>An index (Django's <c>Meta.indexes</c> or <c>db_index=True</c>).</summary>
+/// <param name="Name">The index name.</param>
+/// <param name="Columns">The indexed columns, in order.</param>
+/// <param name="Unique">Whether it is a unique index.</param>
+public sealed record IndexSchema(string Name, IReadOnlyList<string> Columns, bool Unique = false)
+{
+    /// <summary>Same name, columns and uniqueness.</summary>
+    public bool SameAs(IndexSchema other) => other is not null && Name == other.Name && Unique == other.Unique && Columns.SequenceEqual(other.Columns);
+}
+
 /// <summary>A model's table, as data: the migrations compare it with the database.</summary>
 /// <param name="Name">The table name.</param>
 /// <param name="Columns">The columns, the primary key first, then in declaration order.</param>
 /// <param name="Constraints">Unique-together and check constraints.</param>
-public sealed record TableSchema(string Name, IReadOnlyList<ColumnSchema> Columns, IReadOnlyList<ConstraintSchema>? Constraints = null)
+/// <param name="Indexes">Indexes beyond the ones Django adds for foreign keys.</param>
+public sealed record TableSchema(string Name, IReadOnlyList<ColumnSchema> Columns, IReadOnlyList<ConstraintSchema>? Constraints = null, IReadOnlyList<IndexSchema>? Indexes = null)
 {
     /// <summary>The primary key column.</summary>
     public ColumnSchema PrimaryKey => Columns[0];
 
     /// <summary>The table constraints (never null).</summary>
     public IReadOnlyList<ConstraintSchema> AllConstraints => Constraints ?? [];
+
+    /// <summary>The declared indexes (never null).</summary>
+    public IReadOnlyList<IndexSchema> AllIndexes => Indexes ?? [];
 }

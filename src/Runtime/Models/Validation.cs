@@ -215,3 +215,24 @@ public sealed class ChoicesAttribute(string member) : Attribute
     /// <summary>The member's name.</summary>
     public string Member { get; } = member;
 }
+
+/// <summary>An index on the model's table (Django's <c>Meta.indexes</c>), by property names.</summary>
+/// <param name="properties">The indexed properties, in order.</param>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
+public sealed class IndexAttribute(params string[] properties) : Attribute
+{
+    /// <summary>The property names.</summary>
+    public IReadOnlyList<string> Properties { get; } = properties;
+
+    /// <summary>The index name; <c>&lt;table&gt;_&lt;columns&gt;_&lt;hash&gt;_idx</c> by default.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>Whether it is a unique index.</summary>
+    public bool Unique { get; set; }
+}
+
+/// <summary>Django's <c>db_index=True</c>: an index on this column.</summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false)]
+public sealed class DbIndexAttribute : Attribute
+{
+}

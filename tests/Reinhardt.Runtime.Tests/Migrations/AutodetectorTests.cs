@@ -77,6 +77,10 @@ public sealed class AutodetectorTests
             confirmed.Select(o => o.Describe()));
         Assert.Equal(0L, Assert.IsType<AddField>(confirmed[2]).Default); // NOT NULL: existing rows get the type's zero
 
+        var indexed = after with { Indexes = [new IndexSchema("item_stock", ["stock"])] };
+        var indexChanges = MigrationAutodetector.Changes(state, [indexed], null, Sqlite);
+        Assert.Contains("Create index item_stock on shop_item", indexChanges.Select(o => o.Describe()));
+
         var withDefault = after with { Columns = [.. after.Columns.Select(c => c.Name == "stock" ? c with { Default = 5 } : c)] };
         var added = MigrationAutodetector.Changes(state, [withDefault], null, Sqlite).OfType<AddField>().Single(a => a.Column.Name == "stock");
         Assert.Equal(5, added.Default); // the model's default wins

@@ -106,6 +106,18 @@ public sealed class MigrationExecutorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Indexes_are_created_and_dropped()
+    {
+        var indexed = new TestMigration("0002_index", [("lib", "0001_initial")], new AddIndex("lib_book", new IndexSchema("book_title", ["title"], Unique: true)));
+        var executor = new MigrationExecutor(_db, [Initial, indexed]);
+        await executor.MigrateAsync();
+        Assert.Contains("book_title", await _db.QueryAsync<string>($"SELECT name FROM pragma_index_list({"lib_book"})"));
+        Assert.Equal([1L], await _db.QueryAsync<long>($"SELECT \"unique\" FROM pragma_index_list({"lib_book"}) WHERE name = {"book_title"}"));
+        await executor.MigrateAsync("lib", "0001_initial");
+        Assert.DoesNotContain("book_title", await _db.QueryAsync<string>($"SELECT name FROM pragma_index_list({"lib_book"})"));
+    }
+
+    [Fact]
     public async Task A_not_null_field_gets_its_default_on_existing_rows()
     {
         var executor = new MigrationExecutor(_db, [Initial, AddFields]);

@@ -83,6 +83,7 @@ public partial class TestDb;
 /// <summary>Every validator and constraint kind, for FullClean tests.</summary>
 [Model(App = "kitchen")]
 [UniqueTogether(nameof(Name), nameof(Price))]
+[Index(nameof(Kind), nameof(Size), Name = "product_kind_size")]
 public partial class Product
 {
     public long Id { get; set; }
@@ -92,7 +93,7 @@ public partial class Product
     [Range(0, 1000)] public decimal Price { get; set; }
     [Choices(nameof(Kinds)), MaxLength(10)] public string Kind { get; set; } = "tool";
     [Choices(nameof(Sizes))] public int? Size { get; set; }
-    public int Stock { get; set; }
+    [DbIndex] public int Stock { get; set; }
     public int? Reserved { get; set; }
 
     public static readonly (string Value, string Label)[] Kinds = [("tool", "Tool"), ("part", "Spare part")];

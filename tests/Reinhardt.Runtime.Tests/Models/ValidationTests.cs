@@ -95,5 +95,8 @@ public sealed class ValidationTests : SqliteFileFixture
         Assert.Contains("\"code\" varchar(20) NOT NULL UNIQUE", sql, StringComparison.Ordinal);
         Assert.Contains("CONSTRAINT \"kitchen_product_stock_covers_reserved\" CHECK ((\"stock\" >= 0 AND (\"reserved\" IS NULL OR \"reserved\" <= \"stock\")))", sql, StringComparison.Ordinal);
         Assert.Matches("CONSTRAINT \"kitchen_product_name_price_[0-9a-f]{8}_uniq\" UNIQUE \\(\"name\", \"price\"\\)", sql);
+        var indexes = SqliteDialect.Instance.CreateIndexesSql(Product.Schema).ToList();
+        Assert.Contains("CREATE INDEX \"product_kind_size\" ON \"kitchen_product\" (\"kind\", \"size\")", indexes);
+        Assert.Contains(indexes, i => System.Text.RegularExpressions.Regex.IsMatch(i, "^CREATE INDEX \"kitchen_product_stock_[0-9a-f]{8}\" ON \"kitchen_product\" \\(\"stock\"\\)$"));
     }
 }

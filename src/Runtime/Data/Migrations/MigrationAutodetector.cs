@@ -89,6 +89,17 @@ public static class MigrationAutodetector
             {
                 Add(new AddConstraint(target.Name, constraint));
             }
+
+            var existingIndexes = state.Table(target.Name).AllIndexes;
+            foreach (var index in existingIndexes.Where(i => !target.AllIndexes.Any(w => w.SameAs(i))).ToList())
+            {
+                Add(new RemoveIndex(target.Name, index.Name));
+            }
+
+            foreach (var index in target.AllIndexes.Where(w => !existingIndexes.Any(i => i.SameAs(w))))
+            {
+                Add(new AddIndex(target.Name, index));
+            }
         }
 
         return operations;

@@ -348,3 +348,59 @@ public sealed class RemoveConstraint(string table, string name) : MigrationOpera
     /// <inheritdoc />
     public override string Describe() => $"Remove constraint {Name} from {TableName}";
 }
+
+/// <summary>Creates an index (Django's <c>AddIndex</c>).</summary>
+public sealed class AddIndex(string table, IndexSchema index) : MigrationOperation
+{
+    /// <summary>The table.</summary>
+    public string TableName { get; } = table;
+
+    /// <summary>The index.</summary>
+    public IndexSchema Index { get; } = index;
+
+    /// <inheritdoc />
+    public override void StateForwards(ProjectState state)
+    {
+        var table = state.Table(TableName);
+        state.Set(table with { Indexes = [.. table.AllIndexes, Index] });
+    }
+
+    /// <inheritdoc />
+    public override ValueTask DatabaseForwardsAsync(SchemaEditor editor, ProjectState from, ProjectState to, CancellationToken cancellationToken) =>
+        editor.ExecuteAsync(editor.Database.Dialect.CreateIndexSql(TableName, Index), cancellationToken);
+
+    /// <inheritdoc />
+    public override ValueTask DatabaseBackwardsAsync(SchemaEditor editor, ProjectState from, ProjectState to, CancellationToken cancellationToken) =>
+        editor.ExecuteAsync("DROP INDEX " + editor.Database.Dialect.QuoteName(Index.Name), cancellationToken);
+
+    /// <inheritdoc />
+    public override string Describe() => $"Create index {Index.Name} on {TableName}";
+}
+
+/// <summary>Drops an index by name (Django's <c>RemoveIndex</c>); reversing it needs the index from the state.</summary>
+public sealed class RemoveIndex(string table, string name) : MigrationOperation
+{
+    /// <summary>The table.</summary>
+    public string TableName { get; } = table;
+
+    /// <summary>The index name.</summary>
+    public string Name { get; } = name;
+
+    /// <inheritdoc />
+    public override void StateForwards(ProjectState state)
+    {
+        var table = state.Table(TableName);
+        state.Set(table with { Indexes = [.. table.AllIndexes.Where(i => i.Name != Name)] });
+    }
+
+    /// <inheritdoc />
+    public override ValueTask DatabaseForwardsAsync(SchemaEditor editor, ProjectState from, ProjectState to, CancellationToken cancellationToken) =>
+        editor.ExecuteAsync("DROP INDEX " + editor.Database.Dialect.QuoteName(Name), cancellationToken);
+
+    /// <inheritdoc />
+    public override ValueTask DatabaseBackwardsAsync(SchemaEditor editor, ProjectState from, ProjectState to, CancellationToken cancellationToken) =>
+        editor.ExecuteAsync(editor.Database.Dialect.CreateIndexSql(TableName, to.Table(TableName).AllIndexes.First(i => i.Name == Name)), cancellationToken);
+
+    /// <inheritdoc />
+    public override string Describe() => $"Remove index {Name} from {TableName}";
+}

@@ -49,6 +49,8 @@ public static class MigrationWriter
         RenameField rename => $"new RenameField({Literal(rename.TableName)}, {Literal(rename.OldName)}, {Literal(rename.NewName)})",
         AddConstraint add => $"new AddConstraint({Literal(add.TableName)}, {Constraint(add.Constraint, add.TableName)})",
         RemoveConstraint remove => $"new RemoveConstraint({Literal(remove.TableName)}, {Literal(remove.Name)})",
+        AddIndex add => $"new AddIndex({Literal(add.TableName)}, {Index(add.Index)})",
+        RemoveIndex remove => $"new RemoveIndex({Literal(remove.TableName)}, {Literal(remove.Name)})",
         _ => throw new NotSupportedException($"{operation.GetType().Name} is written by hand, not by makemigrations."),
     };
 
@@ -59,8 +61,11 @@ public static class MigrationWriter
         var columns = string.Join(",", table.Columns.Select(c => Item + Column(c)));
         var constraints = table.AllConstraints.Count == 0
             ? string.Empty
-            : ",\n            [" + string.Join(",", table.AllConstraints.Select(c => Item + Constraint(c, table.Name))) + "\n            ]";
-        return $"new TableSchema(\n            {Literal(table.Name)},\n            [{columns}\n            ]{constraints})";
+            : ",\n            Constraints: [" + string.Join(",", table.AllConstraints.Select(c => Item + Constraint(c, table.Name))) + "\n            ]";
+        var indexes = table.AllIndexes.Count == 0
+            ? string.Empty
+            : ",\n            Indexes: [" + string.Join(",", table.AllIndexes.Select(i => Item + Index(i))) + "\n            ]";
+        return $"new TableSchema(\n            {Literal(table.Name)},\n            [{columns}\n            ]{constraints}{indexes})";
     }
 
     private static string Column(ColumnSchema column)
@@ -98,6 +103,9 @@ public static class MigrationWriter
 
         return text.Append(')').ToString();
     }
+
+    private static string Index(IndexSchema index) =>
+        $"new IndexSchema({Literal(index.Name)}, [{string.Join(", ", index.Columns.Select(Literal))}]{(index.Unique ? ", Unique: true" : string.Empty)})";
 
     private static string Constraint(ConstraintSchema constraint, string table) => constraint switch
     {
