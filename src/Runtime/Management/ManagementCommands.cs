@@ -24,6 +24,12 @@ public sealed class ManagementOptions
 
     /// <summary>Where command errors print.</summary>
     public TextWriter Error { get; set; } = Console.Error;
+
+    /// <summary>Where answers to questions come from.</summary>
+    public TextReader Input { get; set; } = Console.In;
+
+    /// <summary>Whether commands may ask questions (by default, when standard input is a terminal).</summary>
+    public bool Interactive { get; set; } = !Console.IsInputRedirected;
 }
 
 /// <summary>
@@ -173,7 +179,21 @@ public static class ManagementCommands
                 var output = options.Output;
                 var renames = (parse.GetValue(rename) ?? []).Select(r => r.Split(':', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
                 var executor = new MigrationExecutor(database, TDatabase.Migrations);
-                var changes = MigrationAutodetector.Changes(executor.StateBefore(null), TDatabase.Tables, renames, database.Dialect);
+                var state = executor.StateBefore(null);
+                if (options.Interactive && !parse.GetValue(check))
+                {
+                    // never guessed: each candidate is asked, as Django's questioner does
+                    foreach (var (from, to) in MigrationAutodetector.PossibleRenames(state, TDatabase.Tables).Where(r => !renames.ContainsKey(r.From)))
+                    {
+                        await output.WriteAsync($"Did you rename {from} to {to}? [y/N] ").ConfigureAwait(false);
+                        if (options.Input.ReadLine()?.Trim().ToUpperInvariant() is "Y" or "YES")
+                        {
+                            renames[from] = to;
+                        }
+                    }
+                }
+
+                var changes = MigrationAutodetector.Changes(state, TDatabase.Tables, renames, database.Dialect);
                 if (changes.Count == 0)
                 {
                     await output.WriteLineAsync("No changes detected").ConfigureAwait(false);

@@ -86,6 +86,33 @@ public sealed class AutodetectorTests
         Assert.Equal(5, added.Default); // the model's default wins
     }
 
+    [Fact]
+    public void Rename_candidates_are_offered_never_applied()
+    {
+        var state = new ProjectState();
+        state.Set(new TableSchema("shop_item", [
+            new ColumnSchema("id", ColumnType.Int64, PrimaryKey: true),
+            new ColumnSchema("title", ColumnType.String, MaxLength: 50),
+            new ColumnSchema("count", ColumnType.Int32),
+        ]));
+        state.Set(new TableSchema("shop_old", [new ColumnSchema("id", ColumnType.Int64, PrimaryKey: true)]));
+        TableSchema[] target =
+        [
+            new("shop_item", [
+                new ColumnSchema("id", ColumnType.Int64, PrimaryKey: true),
+                new ColumnSchema("name", ColumnType.String, MaxLength: 50),   // same definition as title: a candidate
+                new ColumnSchema("total", ColumnType.Int64),                  // a different type: not a candidate
+            ]),
+            new("shop_new", [new ColumnSchema("id", ColumnType.Int64, PrimaryKey: true)]),
+        ];
+
+        Assert.Equal([("shop_old", "shop_new"), ("shop_item.title", "name")], MigrationAutodetector.PossibleRenames(state, target));
+        Assert.DoesNotContain(MigrationAutodetector.Changes(state, target, null, Sqlite), o => o is RenameField or RenameModel);
+        var confirmed = MigrationAutodetector.Changes(state, target, new Dictionary<string, string> { ["shop_old"] = "shop_new", ["shop_item.title"] = "name" }, Sqlite);
+        Assert.Contains(confirmed, o => o is RenameModel { OldName: "shop_old", NewName: "shop_new" });
+        Assert.Contains(confirmed, o => o is RenameField { OldName: "title", NewName: "name" });
+    }
+
     private static Migration CompileMigration(string source, string typeName)
     {
         var compilation = CompilationFactory.Create([source], assemblyName: "Migrations" + Guid.NewGuid().ToString("N"));

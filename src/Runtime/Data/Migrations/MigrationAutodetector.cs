@@ -105,6 +105,42 @@ public static class MigrationAutodetector
         return operations;
     }
 
+    /// <summary>
+    /// Pairs that look like renames (Django asks "Did you rename ...?"): a removed and an added table
+    /// with the same columns, or a removed and an added column of one table with the same definition.
+    /// Keys and values are in the form <see cref="Changes"/> takes as confirmed renames.
+    /// </summary>
+    public static IReadOnlyList<(string From, string To)> PossibleRenames(ProjectState from, IReadOnlyList<TableSchema> to)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        var result = new List<(string, string)>();
+        var wanted = to.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var added = to.Where(t => !from.Tables.ContainsKey(t.Name)).ToList();
+        foreach (var removed in from.Tables.Values.Where(t => !wanted.ContainsKey(t.Name)))
+        {
+            foreach (var candidate in added.Where(a => a.Columns.Select(c => c with { ForeignKey = null }).SequenceEqual(removed.Columns.Select(c => c with { ForeignKey = null }))))
+            {
+                result.Add((removed.Name, candidate.Name));
+            }
+        }
+
+        foreach (var target in to.Where(t => from.Tables.ContainsKey(t.Name)))
+        {
+            var current = from.Table(target.Name);
+            var newColumns = target.Columns.Where(c => current.Columns.All(e => e.Name != c.Name)).ToList();
+            foreach (var old in current.Columns.Where(c => target.Columns.All(w => w.Name != c.Name)))
+            {
+                foreach (var candidate in newColumns.Where(c => c with { Name = old.Name } == old))
+                {
+                    result.Add((target.Name + "." + old.Name, candidate.Name));
+                }
+            }
+        }
+
+        return result;
+    }
+
     private static bool SameConstraint(ConstraintSchema left, ConstraintSchema right, string table, SqlDialect dialect) => (left, right) switch
     {
         (UniqueConstraintSchema a, UniqueConstraintSchema b) => a.Name == b.Name && a.Columns.SequenceEqual(b.Columns),
