@@ -104,6 +104,11 @@ internal static class DiagnosticDescriptors
         "Index names an unknown field",
         "Index on '{0}' names '{1}', which is not a field of the model");
 
+    public static readonly DiagnosticDescriptor InvalidCommand = Error(
+        "RH0020",
+        "Command class has the wrong shape",
+        "Command '{0}' must be a non-abstract class implementing IManagementCommand with a public constructor");
+
     public static readonly DiagnosticDescriptor InvalidThroughModel = Error(
         "RH0015",
         "Through model lacks the foreign keys of the relation",

@@ -15,7 +15,9 @@ internal static class StepNames
     public const string DatabaseModels = nameof(DatabaseModels);
     public const string MigrationParse = nameof(MigrationParse);
     public const string DatabaseMigrations = nameof(DatabaseMigrations);
+    public const string CommandParse = nameof(CommandParse);
+    public const string DatabaseCommands = nameof(DatabaseCommands);
 
     /// <summary>Every step whose outputs must be cacheable.</summary>
-    public static readonly string[] All = { ModelParse, ModelSpecs, ModelRelations, ModelEmitSpecs, ModelDiagnostics, DatabaseParse, DatabaseModels, DatabaseMigrations };
+    public static readonly string[] All = { ModelParse, ModelSpecs, ModelRelations, ModelEmitSpecs, ModelDiagnostics, DatabaseParse, DatabaseModels, DatabaseMigrations, DatabaseCommands };
 }

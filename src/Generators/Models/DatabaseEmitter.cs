@@ -9,7 +9,7 @@ internal static class DatabaseEmitter
 {
     public static string HintName(DatabaseSpec spec) => spec.Hierarchy.HintName + ".Database.g.cs";
 
-    public static string Emit(DatabaseSpec spec, EquatableArray<DatabaseModelSpec> models, EquatableArray<string> migrations)
+    public static string Emit(DatabaseSpec spec, EquatableArray<DatabaseModelSpec> models, EquatableArray<string> migrations, EquatableArray<string> commands)
     {
         var writer = new SourceWriter();
         writer.WriteLine(GeneratedCode.FileHeader);
@@ -49,6 +49,12 @@ internal static class DatabaseEmitter
             "global::Reinhardt.Data.Migrations.Migration",
             "Migrations",
             migrations.Select(m => $"new {m}()"));
+        WriteList(
+            writer,
+            "Every app-defined <c>[Command]</c>.",
+            "global::Reinhardt.Management.CommandRegistration",
+            "Commands",
+            commands);
         foreach (var model in models)
         {
             writer.WriteLine();

@@ -63,9 +63,23 @@ public sealed class ModelGenerator : IIncrementalGenerator
             .Select(static (all, _) => all.OrderBy(t => t, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(StepNames.DatabaseMigrations);
 
+        // app-defined management commands, constructed from services by generated code
+        var commands = context.SyntaxProvider
+            .ForAttributeWithMetadataName(CommandParser.AttributeName, ModelParser.IsCandidate, CommandParser.Parse)
+            .WithTrackingName(StepNames.CommandParse);
+
+        var commandRegistrations = commands
+            .Select(static (result, _) => result.Spec)
+            .Where(static spec => spec is not null)
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(c => c!.Name, StringComparer.Ordinal).Select(c => CommandParser.Registration(c!)).ToEquatableArray())
+            .WithTrackingName(StepNames.DatabaseCommands);
+
         context.RegisterSourceOutput(
-            databases.Select(static (result, _) => result.Spec).Where(static spec => spec is not null).Combine(models).Combine(migrationTypes),
-            static (output, pair) => output.AddSource(DatabaseEmitter.HintName(pair.Left.Left!), DatabaseEmitter.Emit(pair.Left.Left!, pair.Left.Right, pair.Right)));
+            databases.Select(static (result, _) => result.Spec).Where(static spec => spec is not null).Combine(models).Combine(migrationTypes).Combine(commandRegistrations),
+            static (output, pair) => output.AddSource(
+                DatabaseEmitter.HintName(pair.Left.Left.Left!),
+                DatabaseEmitter.Emit(pair.Left.Left.Left!, pair.Left.Left.Right, pair.Left.Right, pair.Right)));
 
         // Diagnostics re-fire on every compilation (they need real locations), but stay cheap:
         // only parse results that carry diagnostics reach the compilation.
@@ -73,10 +87,12 @@ public sealed class ModelGenerator : IIncrementalGenerator
             .Collect()
             .Combine(databases.Select(static (result, _) => result.Diagnostics).Where(static d => d.Count > 0).Collect())
             .Combine(migrations.Collect())
-            .Select(static (pair, _) => pair.Left.Left.SelectMany(r => r.Diagnostics)
-                .Concat(ModelParser.DuplicateTables(pair.Left.Left))
-                .Concat(pair.Left.Right.SelectMany(d => d))
-                .Concat(MigrationParser.Check(pair.Right))
+            .Combine(commands.Select(static (result, _) => result.Diagnostics).Where(static d => d.Count > 0).Collect())
+            .Select(static (pair, _) => pair.Left.Left.Left.SelectMany(r => r.Diagnostics)
+                .Concat(ModelParser.DuplicateTables(pair.Left.Left.Left))
+                .Concat(pair.Left.Left.Right.SelectMany(d => d))
+                .Concat(MigrationParser.Check(pair.Left.Right))
+                .Concat(pair.Right.SelectMany(d => d))
                 .ToEquatableArray())
             .WithTrackingName(StepNames.ModelDiagnostics);
 

@@ -69,6 +69,10 @@ public static class ManagementCommands
         root.Subcommands.Add(Flush<TDatabase>(Build, options));
         root.Subcommands.Add(LoadData<TDatabase>(Build, options));
         root.Subcommands.Add(DumpData<TDatabase>(Build, options));
+        foreach (var registration in TDatabase.Commands)
+        {
+            root.Subcommands.Add(AppCommand<TDatabase>(registration, Build, options));
+        }
         try
         {
             return await root.Parse(commandLine).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = options.Output, Error = options.Error }).ConfigureAwait(false);
@@ -381,6 +385,20 @@ public static class ManagementCommands
 
                 return 0;
             }
+        });
+        return command;
+    }
+
+    private static Command AppCommand<TDatabase>(CommandRegistration registration, Func<string[], WebApplication> buildApp, ManagementOptions options)
+        where TDatabase : Database, IDatabase<TDatabase>
+    {
+        var arguments = new Argument<string[]>("arguments") { Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command(registration.Name, registration.Description) { arguments };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var host = buildApp([]);
+            var instance = registration.Create(host.Services);
+            return await instance.RunAsync(parse.GetValue(arguments) ?? [], options.Output, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }

@@ -135,4 +135,7 @@ public interface IDatabase<TSelf>
 
     /// <summary>Every model, for fixtures.</summary>
     static abstract IReadOnlyList<FixtureModel> FixtureModels { get; }
+
+    /// <summary>Every app-defined <c>[Command]</c>.</summary>
+    static abstract IReadOnlyList<Management.CommandRegistration> Commands { get; }
 }

@@ -115,6 +115,7 @@ public class ModelGeneratorTests
     [InlineData("public partial class Question { public long Id { get; set; } [Reinhardt.Choices(\"Missing\")] public int Kind { get; set; } }", "RH0016", "Reinhardt.Choices(\"Missing\")", "'Missing'")]
     [InlineData("public partial class Question { public long Id { get; set; } public static string[] Kinds => []; [Reinhardt.Choices(nameof(Kinds))] public int Kind { get; set; } }", "RH0016", "Reinhardt.Choices(nameof(Kinds))", "'int'")]
     [InlineData("[Reinhardt.Model(App = \"polls\"), Reinhardt.Index(\"Missing\")] public partial class Question { public long Id { get; set; } }", "RH0019", "Reinhardt.Index(\"Missing\")", "'Missing'")]
+    [InlineData("[Reinhardt.Management.Command(\"go\")] public class Go { }", "RH0020", "Go")]
     public void Invalid_models_report_one_diagnostic_at_the_symbol(string declaration, string id, string symbol, string? messagePart = null)
     {
         var source = "namespace Polls;\n" + (declaration.StartsWith('[') ? declaration : "[Reinhardt.Model(App = \"polls\")]\n" + declaration);

@@ -133,4 +133,15 @@ public sealed class ManagementCommandTests : IDisposable
         Assert.Equal("What's new?", (await db.Questions.GetAsync(q => q.Id == 1)).QuestionText);
         Assert.Equal(3, await db.Choices.CountAsync());
     }
+
+    [Fact]
+    public async Task App_defined_commands_are_registered_without_reflection()
+    {
+        await Run("migrate");
+        await Run("loaddata", Fixture("polls.json"));
+        Assert.Equal((0, "Successfully reset votes of poll \"1\"\n"), await Run("resetvotes", "1"));
+        using var db = Database();
+        Assert.Equal([0, 0, 12], (await db.Choices.OrderBy(c => c.Id).ToListAsync()).Select(c => c.Votes));
+        Assert.Equal((1, "Poll \"9\" does not exist\n"), await Run("resetvotes", "9"));
+    }
 }
