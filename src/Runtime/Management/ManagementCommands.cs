@@ -69,6 +69,7 @@ public static class ManagementCommands
         root.Subcommands.Add(Flush<TDatabase>(Build, options));
         root.Subcommands.Add(LoadData<TDatabase>(Build, options));
         root.Subcommands.Add(DumpData<TDatabase>(Build, options));
+        root.Subcommands.Add(Check<TDatabase>(Build, options));
         foreach (var registration in TDatabase.Commands)
         {
             root.Subcommands.Add(AppCommand<TDatabase>(registration, Build, options));
@@ -86,8 +87,8 @@ public static class ManagementCommands
     }
 
     /// <summary>
-    /// Separates the app's configuration arguments (<c>--Section:Key=value</c>, <c>--urls value</c>,
-    /// <c>--environment value</c>) from the command and its own arguments.
+    /// Separates the app's configuration arguments (<c>--Section:Key=value</c>, <c>--AllowedHosts=...</c>,
+    /// <c>--urls value</c>, <c>--environment value</c>) from the command and its own arguments.
     /// </summary>
     private static (string[] CommandLine, string[] Configuration) SplitConfiguration(string[] args)
     {
@@ -97,7 +98,9 @@ public static class ManagementCommands
         {
             var token = args[i];
             var key = token.StartsWith("--", StringComparison.Ordinal) ? token[2..].Split('=', 2)[0] : null;
-            if (key is not null && (key.Contains(':', StringComparison.Ordinal) || HostKeys.Contains(key)))
+            // configuration keys are PascalCase (--AllowedHosts=..., --ConnectionStrings:Default=...) or the host's own
+            // lowercase ones (--urls, --environment); command options are lowercase kebab-case
+            if (key is { Length: > 0 } && (char.IsUpper(key[0]) || key.Contains(':', StringComparison.Ordinal) || HostKeys.Contains(key)))
             {
                 configuration.Add(token);
                 if (!token.Contains('=', StringComparison.Ordinal) && i + 1 < args.Length)
@@ -384,6 +387,45 @@ public static class ManagementCommands
                 }
 
                 return 0;
+            }
+        });
+        return command;
+    }
+
+    private static Command Check<TDatabase>(Func<string[], WebApplication> buildApp, ManagementOptions options)
+        where TDatabase : Database, IDatabase<TDatabase>
+    {
+        var deploy = new Option<bool>("--deploy") { Description = "Also run the checks that matter in production." };
+        var failLevel = new Option<string>("--fail-level") { Description = "ERROR (default) or WARNING: the level that makes the exit code 1.", DefaultValueFactory = _ => "ERROR" };
+        var command = new Command("check", "Runs Django-style system checks on the running configuration.") { deploy, failLevel };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var (host, database) = Open<TDatabase>(buildApp, parse);
+            await using (host.ConfigureAwait(false))
+            {
+                var issues = SystemChecks.Run<TDatabase>(host, database, parse.GetValue(deploy));
+                var output = options.Output;
+                if (issues.Count == 0)
+                {
+                    await output.WriteLineAsync("System check identified no issues (0 silenced).").ConfigureAwait(false);
+                    return 0;
+                }
+
+                await output.WriteLineAsync("System check identified some issues:").ConfigureAwait(false);
+                foreach (var group in issues.GroupBy(i => i.Error).OrderByDescending(g => g.Key))
+                {
+                    await output.WriteLineAsync().ConfigureAwait(false);
+                    await output.WriteLineAsync(group.Key ? "ERRORS:" : "WARNINGS:").ConfigureAwait(false);
+                    foreach (var issue in group)
+                    {
+                        await output.WriteLineAsync($"?: ({issue.Id}) {issue.Message}").ConfigureAwait(false);
+                    }
+                }
+
+                await output.WriteLineAsync().ConfigureAwait(false);
+                await output.WriteLineAsync($"System check identified {issues.Count} issue{(issues.Count == 1 ? string.Empty : "s")} (0 silenced).").ConfigureAwait(false);
+                var failOnWarnings = string.Equals(parse.GetValue(failLevel), "WARNING", StringComparison.OrdinalIgnoreCase);
+                return issues.Any(i => i.Error || failOnWarnings) ? 1 : 0;
             }
         });
         return command;

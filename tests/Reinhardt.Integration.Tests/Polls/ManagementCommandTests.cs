@@ -144,4 +144,21 @@ public sealed class ManagementCommandTests : IDisposable
         Assert.Equal([0, 0, 12], (await db.Choices.OrderBy(c => c.Id).ToListAsync()).Select(c => c.Votes));
         Assert.Equal((1, "Poll \"9\" does not exist\n"), await Run("resetvotes", "9"));
     }
+
+    [Fact]
+    public async Task Check_reports_no_issues_and_deploy_reports_Djangos_warnings()
+    {
+        Assert.Equal((0, "System check identified no issues (0 silenced).\n"), await Run("check"));
+
+        var (code, output) = await Run("check", "--deploy", "--environment", "Development", "--urls", "http://127.0.0.1:8000");
+        Assert.Equal(0, code); // warnings only
+        Assert.Contains("?: (security.W018)", output, StringComparison.Ordinal);
+        Assert.Contains("?: (security.W020) AllowedHosts must list", output, StringComparison.Ordinal);
+        Assert.Contains("?: (security.W008)", output, StringComparison.Ordinal);
+        Assert.EndsWith("System check identified 3 issues (0 silenced).\n", output, StringComparison.Ordinal);
+        Assert.Equal(1, (await Run("check", "--deploy", "--fail-level", "WARNING")).Code);
+
+        var (clean, quiet) = await Run("check", "--deploy", "--environment", "Production", "--AllowedHosts=polls.example.com", "--urls", "https://127.0.0.1:8443");
+        Assert.Equal((0, "System check identified no issues (0 silenced).\n"), (clean, quiet));
+    }
 }
