@@ -67,10 +67,10 @@ public sealed class LoopbackApp : IAsyncDisposable
     }
 
     /// <summary>Starts an executable the same way and waits until it answers <paramref name="readyPath"/>.</summary>
-    public static async Task<LoopbackApp> StartProcessAsync(string executable, string readyPath = "/", TimeSpan? timeout = null, params string[] extraArgs)
+    public static async Task<LoopbackApp> StartProcessAsync(string executable, string readyPath = "/", TimeSpan? timeout = null, int? port = null, params string[] extraArgs)
     {
         var (directory, database) = CreateDatabaseDirectory();
-        var address = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var address = new Uri($"http://127.0.0.1:{port ?? FreePort()}/");
         var info = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
         foreach (var arg in BaseArgs(address.ToString().TrimEnd('/'), database).Concat(extraArgs))
         {

@@ -50,15 +50,16 @@ public static class ManagementCommands
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(buildApp);
         options ??= new ManagementOptions();
-        if (args.Length == 0 || args[0].StartsWith('-'))
+
+        // configuration for the app (--urls, --ConnectionStrings:Default=...) is not the command's business
+        var (commandLine, configuration) = SplitConfiguration(args);
+        if (commandLine.Length == 0)
         {
             await using var app = buildApp(args);
             await app.RunAsync().ConfigureAwait(false);
             return 0;
         }
 
-        // configuration for the app (--urls, --ConnectionStrings:Default=...) is not the command's business
-        var (commandLine, configuration) = SplitConfiguration(args);
         var root = new RootCommand("Reinhardt management commands (Django's manage.py).");
         WebApplication Build(string[] extra) => buildApp([.. configuration, .. extra]);
         root.Subcommands.Add(RunServer(Build));

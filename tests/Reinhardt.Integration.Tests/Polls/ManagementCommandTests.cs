@@ -161,4 +161,18 @@ public sealed class ManagementCommandTests : IDisposable
         var (clean, quiet) = await Run("check", "--deploy", "--environment", "Production", "--AllowedHosts=polls.example.com", "--urls", "https://127.0.0.1:8443");
         Assert.Equal((0, "System check identified no issues (0 silenced).\n"), (clean, quiet));
     }
+
+    [Fact]
+    public async Task Runserver_serves_at_the_given_address()
+    {
+        var port = Reinhardt.Testing.LoopbackApp.FreePort();
+        var executable = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "Polls.exe" : "Polls");
+        // a configured --urls elsewhere loses to runserver's own address (the app is only awaited on that one)
+        var elsewhere = Reinhardt.Testing.LoopbackApp.FreePort();
+        await using var app = await Reinhardt.Testing.LoopbackApp.StartProcessAsync(
+            executable, "/polls/", port: port, extraArgs: ["--urls", $"http://127.0.0.1:{elsewhere}", "runserver", $"127.0.0.1:{port}"]);
+        using var response = await app.Client.GetAsync("/polls/");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Now listening on: http://127.0.0.1:" + port, app.ProcessOutput, StringComparison.Ordinal);
+    }
 }
