@@ -6,8 +6,8 @@ using Reinhardt.Management;
 namespace Polls;
 
 /// <summary>
-/// The Polls app. This first version lists the latest questions from the embedded SQLite file;
-/// views, templates, forms and migrations replace the hand-written parts as those features land.
+/// The Polls app: models, migrations and management commands are Reinhardt's; the index page is still
+/// hand-written until views, templates and forms land.
 /// </summary>
 public static class PollsApp
 {
