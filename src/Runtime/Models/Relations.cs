@@ -168,18 +168,49 @@ public sealed class ReverseRelation<TOwner, TChild, TChildColumns> : IPrefetch<T
 }
 
 /// <summary>
+/// Related rows of one owner, read from the prefetched rows when <c>PrefetchRelated</c> loaded
+/// them, otherwise by a query: the common part of reverse and many-to-many accessors.
+/// </summary>
+/// <typeparam name="TTarget">The related model.</typeparam>
+public abstract class RelatedRows<TTarget>
+    where TTarget : class, IModel<TTarget>
+{
+    private List<TTarget>? _prefetched;
+
+    private protected RelatedRows()
+    {
+    }
+
+    /// <summary>The prefetched rows, or null when they were not prefetched.</summary>
+    public IReadOnlyList<TTarget>? Prefetched => _prefetched;
+
+    internal void SetPrefetched(List<TTarget>? rows) => _prefetched = rows;
+
+    /// <summary>The related rows: the prefetched ones, or a query.</summary>
+    public async Task<List<TTarget>> ToListAsync(CancellationToken cancellationToken = default) =>
+        _prefetched is { } rows ? [.. rows] : await QueryListAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>How many related rows there are.</summary>
+    public async Task<long> CountAsync(CancellationToken cancellationToken = default) =>
+        _prefetched is { } rows ? rows.Count : await QueryCountAsync(cancellationToken).ConfigureAwait(false);
+
+    private protected abstract Task<List<TTarget>> QueryListAsync(CancellationToken cancellationToken);
+
+    private protected abstract Task<long> QueryCountAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
 /// The rows of <typeparamref name="TChild"/> that reference one owner (Django's
 /// <c>question.choice_set</c>). Reads use the prefetched rows when <c>PrefetchRelated</c> loaded
 /// them; otherwise they query through the database the owner was read from or saved to.
 /// </summary>
-public sealed class RelatedSet<TOwner, TChild, TChildColumns>
+public sealed class RelatedSet<TOwner, TChild, TChildColumns> : RelatedRows<TChild>
     where TOwner : class, IModel<TOwner>
     where TChild : class, IModel<TChild>
     where TChildColumns : class, IColumnSet<TChildColumns>
 {
     private readonly TOwner _owner;
     private readonly ReverseRelation<TOwner, TChild, TChildColumns> _relation;
-    private List<TChild>? _prefetched;
 
     /// <summary>Creates the set; generated code calls this.</summary>
     public RelatedSet(TOwner owner, ReverseRelation<TOwner, TChild, TChildColumns> relation)
@@ -188,24 +219,15 @@ public sealed class RelatedSet<TOwner, TChild, TChildColumns>
         _relation = relation;
     }
 
-    /// <summary>The prefetched rows, or null when they were not prefetched.</summary>
-    public IReadOnlyList<TChild>? Prefetched => _prefetched;
-
-    internal void SetPrefetched(List<TChild> rows) => _prefetched = rows;
-
     /// <summary>A query set of the related rows (always queries; Django's <c>.all()</c> after a filter).</summary>
     public QuerySet<TChild, TChildColumns> All() => _relation.For(
         TOwner.GetDatabase(_owner) ?? throw new RelatedObjectNotLoadedException(
             $"{typeof(TOwner).Name}.{_relation.Name} cannot query: this {typeof(TOwner).Name} was not read from or saved to a database. Prefetch it, or query the database directly."),
         TOwner.GetKey(_owner));
 
-    /// <summary>The related rows: the prefetched ones, or a query.</summary>
-    public async Task<List<TChild>> ToListAsync(CancellationToken cancellationToken = default) =>
-        _prefetched is { } rows ? [.. rows] : await All().ToListAsync(cancellationToken).ConfigureAwait(false);
+    private protected override Task<List<TChild>> QueryListAsync(CancellationToken cancellationToken) => All().ToListAsync(cancellationToken);
 
-    /// <summary>How many related rows there are.</summary>
-    public async Task<long> CountAsync(CancellationToken cancellationToken = default) =>
-        _prefetched is { } rows ? rows.Count : await All().CountAsync(cancellationToken).ConfigureAwait(false);
+    private protected override Task<long> QueryCountAsync(CancellationToken cancellationToken) => All().CountAsync(cancellationToken);
 }
 
 /// <summary>
@@ -228,17 +250,12 @@ public sealed class ManyToManyAttribute : Attribute
 /// replace or clear them. Reads use prefetched rows when <c>PrefetchRelated</c> loaded them.
 /// </summary>
 /// <typeparam name="TTarget">The related model.</typeparam>
-public abstract class ManyToMany<TTarget>
+public abstract class ManyToMany<TTarget> : RelatedRows<TTarget>
     where TTarget : class, IModel<TTarget>
 {
-    /// <summary>The prefetched rows, or null when they were not prefetched.</summary>
-    public abstract IReadOnlyList<TTarget>? Prefetched { get; }
-
-    /// <summary>The related rows: the prefetched ones, or a query.</summary>
-    public abstract Task<List<TTarget>> ToListAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>How many related rows there are.</summary>
-    public abstract Task<long> CountAsync(CancellationToken cancellationToken = default);
+    private protected ManyToMany()
+    {
+    }
 
     /// <summary>Relates the targets (already related ones are left as they are).</summary>
     public abstract Task AddAsync(IEnumerable<TTarget> targets, CancellationToken cancellationToken = default);
@@ -345,7 +362,6 @@ public sealed class ManyToManySet<TOwner, TTarget, TTargetColumns> : ManyToMany<
 {
     private readonly TOwner _owner;
     private readonly ManyToManyRelation<TOwner, TTarget, TTargetColumns> _relation;
-    private List<TTarget>? _prefetched;
 
     /// <summary>Creates the set; generated code calls this.</summary>
     public ManyToManySet(TOwner owner, ManyToManyRelation<TOwner, TTarget, TTargetColumns> relation)
@@ -354,22 +370,13 @@ public sealed class ManyToManySet<TOwner, TTarget, TTargetColumns> : ManyToMany<
         _relation = relation;
     }
 
-    /// <inheritdoc />
-    public override IReadOnlyList<TTarget>? Prefetched => _prefetched;
-
-    internal void SetPrefetched(List<TTarget> rows) => _prefetched = rows;
-
     /// <summary>A query set of the related rows (always queries).</summary>
     public QuerySet<TTarget, TTargetColumns> All() =>
         new QuerySet<TTarget, TTargetColumns>(Database).Where(_relation.IsRelatedTo(OwnerKey));
 
-    /// <inheritdoc />
-    public override async Task<List<TTarget>> ToListAsync(CancellationToken cancellationToken = default) =>
-        _prefetched is { } rows ? [.. rows] : await All().ToListAsync(cancellationToken).ConfigureAwait(false);
+    private protected override Task<List<TTarget>> QueryListAsync(CancellationToken cancellationToken) => All().ToListAsync(cancellationToken);
 
-    /// <inheritdoc />
-    public override async Task<long> CountAsync(CancellationToken cancellationToken = default) =>
-        _prefetched is { } rows ? rows.Count : await All().CountAsync(cancellationToken).ConfigureAwait(false);
+    private protected override Task<long> QueryCountAsync(CancellationToken cancellationToken) => All().CountAsync(cancellationToken);
 
     /// <inheritdoc />
     public override async Task AddAsync(IEnumerable<TTarget> targets, CancellationToken cancellationToken = default)
@@ -396,7 +403,7 @@ public sealed class ManyToManySet<TOwner, TTarget, TTargetColumns> : ManyToMany<
                 await database.NonQueryAsync(sql, async: true, cancellationToken).ConfigureAwait(false);
             }
         }, cancellationToken).ConfigureAwait(false);
-        _prefetched = null;
+        SetPrefetched(null);
     }
 
     /// <inheritdoc />
@@ -408,7 +415,7 @@ public sealed class ManyToManySet<TOwner, TTarget, TTargetColumns> : ManyToMany<
             await Delete(chunk, cancellationToken).ConfigureAwait(false);
         }
 
-        _prefetched = null;
+        SetPrefetched(null);
     }
 
     /// <inheritdoc />
@@ -426,7 +433,7 @@ public sealed class ManyToManySet<TOwner, TTarget, TTargetColumns> : ManyToMany<
     public override async Task ClearAsync(CancellationToken cancellationToken = default)
     {
         await Delete(null, cancellationToken).ConfigureAwait(false);
-        _prefetched = null;
+        SetPrefetched(null);
     }
 
     private async Task Delete(long[]? keys, CancellationToken cancellationToken)
