@@ -131,6 +131,25 @@ public sealed class SqlWriter
         return alias;
     }
 
+    /// <summary>A point to <see cref="Rewind"/> to: the text length, parameter count and joins so far.</summary>
+    public (int Length, int Parameters, int Joins) Mark() => (_text.Length, _parameters.Count, _joins?.Count ?? 0);
+
+    /// <summary>Takes back everything written since <paramref name="mark"/>, joins included.</summary>
+    public void Rewind((int Length, int Parameters, int Joins) mark)
+    {
+        _text.Length = mark.Length;
+        _parameters.RemoveRange(mark.Parameters, _parameters.Count - mark.Parameters);
+        if (_joins is not null)
+        {
+            foreach (var table in _joins.Skip(mark.Joins))
+            {
+                _aliases!.Remove(table);
+            }
+
+            _joins.RemoveRange(mark.Joins, _joins.Count - mark.Joins);
+        }
+    }
+
     /// <summary>The current length of the text, to splice in clauses later (joins go after FROM).</summary>
     public int Length => _text.Length;
 

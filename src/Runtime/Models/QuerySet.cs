@@ -247,12 +247,17 @@ public sealed partial class QuerySet<TModel, TColumns> : IAsyncEnumerable<TModel
     /// </summary>
     private void WriteWriteFilter(SqlWriter sql)
     {
-        var probe = new SqlWriter(_database.Dialect);
-        _state.Where?.WriteTo(probe);
-        if (probe.Joins.Count == 0 && _state.Limit is null && _state.Offset is null && !_state.Distinct)
+        if (_state.Limit is null && _state.Offset is null && !_state.Distinct)
         {
+            // the common case writes the WHERE once; only a condition that joined takes it back
+            var mark = sql.Mark();
             WriteWhere(sql);
-            return;
+            if (sql.Joins.Count == 0)
+            {
+                return;
+            }
+
+            sql.Rewind(mark);
         }
 
         var key = TModel.Schema.PrimaryKey.Name;
