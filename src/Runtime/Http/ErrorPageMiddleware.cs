@@ -1,0 +1,87 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.Extensions.Hosting;
+
+namespace Reinhardt.Http;
+
+/// <summary>
+/// The outermost middleware: turns an unhandled exception into a 500 page (a detailed, escaped page with
+/// the exception in Development; Django's bare "Server Error (500)" elsewhere), a
+/// <see cref="BadHttpRequestException"/> into its status with its reason, and gives an empty error
+/// response (404, 405, 400 from host filtering...) its page.
+/// </summary>
+public sealed class ErrorPageMiddleware(RequestDelegate next, IHostEnvironment environment, ILogger<ErrorPageMiddleware> logger, Views.IRouteTable? routes = null)
+{
+    private readonly bool _development = environment.IsDevelopment();
+
+    /// <summary>Runs the rest of the pipeline and answers its failures.</summary>
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
+        {
+            // bad input, not a server fault: the status Kestrel or a binder chose, and its reason
+            logger.LogInformation("Bad request to {Path}: {Reason}", context.Request.Path, exception.Message);
+            context.Response.Clear();
+            await ErrorPages.WriteAsync(context, exception.StatusCode, exception.Message);
+            return;
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // the client went away; nothing to answer
+            return;
+        }
+        catch (Exception exception) when (!context.Response.HasStarted)
+        {
+            logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
+            context.Response.Clear();
+            if (_development)
+            {
+                await WriteDevelopmentPageAsync(context, exception);
+            }
+            else
+            {
+                await ErrorPages.WriteAsync(context, StatusCodes.Status500InternalServerError);
+            }
+
+            return;
+        }
+
+        var response = context.Response;
+        if (response.StatusCode >= 400 && !response.HasStarted && response.ContentLength is null && response.ContentType is null)
+        {
+            await ErrorPages.WriteAsync(context, response.StatusCode, DevelopmentNotFoundText(context));
+        }
+    }
+
+    private string? DevelopmentNotFoundText(HttpContext context)
+    {
+        if (!_development || context.Response.StatusCode != StatusCodes.Status404NotFound || routes is null)
+        {
+            return null;
+        }
+
+        // Django's technical 404: which patterns were tried, in order
+        return "No route matches " + context.Request.Path + ". Routes tried, in order: " + string.Join(", ", routes.Templates) + ".";
+    }
+
+    private static Task WriteDevelopmentPageAsync(HttpContext context, Exception exception)
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><meta name=\"robots\" content=\"NONE,NOARCHIVE\"><title>")
+            .Append(HtmlEncoder.Default.Encode(exception.GetType().Name)).Append(" at ").Append(HtmlEncoder.Default.Encode(context.Request.Path.ToString()))
+            .Append("</title></head>\n<body>\n<h1>").Append(HtmlEncoder.Default.Encode(exception.GetType().FullName ?? exception.GetType().Name))
+            .Append(" at ").Append(HtmlEncoder.Default.Encode(context.Request.Method + " " + context.Request.Path)).Append("</h1>\n<pre class=\"exception_value\">")
+            .Append(HtmlEncoder.Default.Encode(exception.Message)).Append("</pre>\n<h2>Traceback</h2>\n<pre>")
+            .Append(HtmlEncoder.Default.Encode(exception.ToString())).Append("</pre>\n<p>You are seeing this page because the environment is Development. ")
+            .Append("In Production this is a plain \"Server Error (500)\" page.</p>\n</body>\n</html>\n");
+        var bytes = Encoding.UTF8.GetBytes(html.ToString());
+        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        context.Response.ContentLength = bytes.Length;
+        return context.Response.Body.WriteAsync(bytes, context.RequestAborted).AsTask();
+    }
+}

@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
+using Reinhardt.Http;
+
+namespace Reinhardt.Views;
+
+/// <summary>
+/// The app host: Kestrel through <see cref="WebApplication.CreateSlimBuilder(string[])"/> (configuration from
+/// appsettings.json, appsettings.{Environment}.json, environment variables and the command line; console
+/// logging; graceful shutdown), with Reinhardt's services and Django's default middleware.
+/// </summary>
+/// <example>
+/// <code>
+/// var builder = ReinhardtApp.CreateBuilder(args);
+/// builder.Services.AddDatabase&lt;PollsDb&gt;(builder.Configuration);
+/// var app = builder.Build();
+/// app.UseReinhardt(RouteTable.Instance);
+/// await app.RunAsync();
+/// </code>
+/// </example>
+public static class ReinhardtApp
+{
+    /// <summary>The address served when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> says otherwise (Django's runserver default).</summary>
+    public const string DefaultUrl = "http://127.0.0.1:8000";
+
+    /// <summary>A slim web application builder with Reinhardt's services registered.</summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Services.AddReinhardt(builder.Configuration, builder.Environment);
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers the options and services of Reinhardt's middleware, bound from configuration sections
+    /// <c>Security</c>, <c>Views</c> and <c>AllowedHosts</c>.
+    /// </summary>
+    public static IServiceCollection AddReinhardt(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        services.Configure<SecurityOptions>(configuration.GetSection("Security"));
+        services.Configure<ViewOptions>(configuration.GetSection("Views"));
+
+        var security = new SecurityOptions();
+        configuration.GetSection("Security").Bind(security);
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromSeconds(security.HstsSeconds);
+            options.IncludeSubDomains = security.HstsIncludeSubdomains;
+            options.Preload = security.HstsPreload;
+            options.ExcludedHosts.Clear();
+        });
+        services.AddHttpsRedirection(options =>
+        {
+            options.RedirectStatusCode = StatusCodes.Status301MovedPermanently;
+            options.HttpsPort = security.SslPort;
+        });
+
+        var allowedHosts = AllowedHosts.Parse(configuration["AllowedHosts"], environment.IsDevelopment());
+        services.Configure<HostFilteringOptions>(options =>
+        {
+            options.AllowedHosts = allowedHosts;
+            // the error page middleware writes the 400 page
+            options.IncludeFailureMessage = false;
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Adds Django's default middleware, in Django's order, and the generated route table:
+    /// error pages, allowed hosts, HTTPS redirect and HSTS (when configured), security headers,
+    /// routing (with <c>APPEND_SLASH</c>), then the matched view.
+    /// </summary>
+    public static WebApplication UseReinhardt(this WebApplication app, IRouteTable routes)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(routes);
+        var services = app.Services;
+        var security = services.GetRequiredService<IOptions<SecurityOptions>>();
+
+        app.Use(next => new ErrorPageMiddleware(next, app.Environment, services.GetRequiredService<ILogger<ErrorPageMiddleware>>(), routes).InvokeAsync);
+        app.UseHostFiltering();
+        if (security.Value.SslRedirect)
+        {
+            app.UseHttpsRedirection();
+        }
+
+        if (security.Value.HstsSeconds > 0)
+        {
+            app.UseHsts();
+        }
+
+        app.Use(next => new SecurityHeadersMiddleware(next, security).InvokeAsync);
+        app.Use(next => new ViewRoutingMiddleware(next, routes, services.GetRequiredService<IOptions<ViewOptions>>()).InvokeAsync);
+        app.UseWebSockets();
+        app.Use(next => new ViewEndpointMiddleware(next).InvokeAsync);
+        return app;
+    }
+}
