@@ -113,4 +113,52 @@ internal static class DiagnosticDescriptors
         "RH0015",
         "Through model lacks the foreign keys of the relation",
         "Many-to-many '{0}.{1}' goes through '{2}', which must be a [Model] with a [ForeignKey] to each side");
+
+    // Views: RH0030-RH0049 (route typing and conflicts are RH1003/RH1004 in the typing range)
+    public static readonly DiagnosticDescriptor ViewMustBePartial = Error(
+        "RH0030",
+        "View class must be partial, non-generic and constructible",
+        "View '{0}' must be a non-generic, non-abstract 'partial' class (in partial containing types) with an accessible constructor, so Reinhardt can create it per request");
+
+    public static readonly DiagnosticDescriptor InvalidRouteTemplate = Error(
+        "RH0031",
+        "Invalid route template",
+        "Route '{0}' is not valid: {1}");
+
+    public static readonly DiagnosticDescriptor UnsupportedHandlerParameter = Error(
+        "RH0032",
+        "Handler parameter cannot be bound",
+        "Parameter '{0}' of {1} has type '{2}', which Reinhardt cannot bind: use a route value, a query or header value (string, a parsable type, an enum), [FromBody], a service, HttpContext or CancellationToken");
+
+    public static readonly DiagnosticDescriptor UnsupportedReturnType = Error(
+        "RH0033",
+        "Handler return type is not supported",
+        "Handler {0} returns '{1}': return IResult, a typed result, or Task/ValueTask of one");
+
+    public static readonly DiagnosticDescriptor DuplicateRouteName = Error(
+        "RH0034",
+        "Route name used for different URLs",
+        "Route name '{0}' on {1} is already the name of '{2}' ({3}): reverse URLs need one URL per name");
+
+    public static readonly DiagnosticDescriptor InvalidRateLimit = Error(
+        "RH0035",
+        "Invalid rate limit",
+        "Rate '{0}' on {1} is not valid: write 'count/period' with period s, m, h or d, optionally multiplied (e.g. '5/m', '100/15m')");
+
+    public static readonly DiagnosticDescriptor InvalidWebSocketHandler = Error(
+        "RH0036",
+        "WebSocket handler has the wrong shape",
+        "WebSocket handler {0} must take a System.Net.WebSockets.WebSocket parameter and return Task or ValueTask (it returns '{1}')");
+
+    public static readonly DiagnosticDescriptor RouteParameterMismatch = Error(
+        "RH1003",
+        "Route parameter and handler parameter disagree",
+        "{0}",
+        "Typing");
+
+    public static readonly DiagnosticDescriptor ConflictingRoutes = Error(
+        "RH1004",
+        "Routes match the same URLs",
+        "Route '{0}' on {1} matches the same URLs as '{2}' on {3}: make the patterns or converters distinct",
+        "Typing");
 }

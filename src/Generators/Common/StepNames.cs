@@ -17,7 +17,14 @@ internal static class StepNames
     public const string DatabaseMigrations = nameof(DatabaseMigrations);
     public const string CommandParse = nameof(CommandParse);
     public const string DatabaseCommands = nameof(DatabaseCommands);
+    public const string ViewParse = nameof(ViewParse);
+    public const string ViewSpecs = nameof(ViewSpecs);
+    public const string RouteTable = nameof(RouteTable);
+    public const string ViewDiagnostics = nameof(ViewDiagnostics);
 
     /// <summary>Every step whose outputs must be cacheable.</summary>
     public static readonly string[] All = { ModelParse, ModelSpecs, ModelRelations, ModelEmitSpecs, ModelDiagnostics, DatabaseParse, DatabaseModels, DatabaseMigrations, DatabaseCommands };
+
+    /// <summary>The view generator's steps.</summary>
+    public static readonly string[] Views = { ViewParse, ViewSpecs, RouteTable, ViewDiagnostics };
 }

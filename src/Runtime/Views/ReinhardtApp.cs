@@ -63,10 +63,10 @@ public static class ReinhardtApp
             options.HttpsPort = security.SslPort;
         });
 
-        var allowedHosts = AllowedHosts.Parse(configuration["AllowedHosts"], environment.IsDevelopment());
-        services.Configure<HostFilteringOptions>(options =>
+        // read when first needed, so the app may still set a default after CreateBuilder
+        services.AddOptions<HostFilteringOptions>().Configure(options =>
         {
-            options.AllowedHosts = allowedHosts;
+            options.AllowedHosts = AllowedHosts.Parse(configuration["AllowedHosts"], environment.IsDevelopment());
             // the error page middleware writes the 400 page
             options.IncludeFailureMessage = false;
         });
