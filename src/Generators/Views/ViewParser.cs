@@ -77,6 +77,11 @@ internal static class ViewParser
 
                 var parameters = BindParameters(type, member, parsed, webSocket, context.SemanticModel.Compilation, diagnostics);
                 var returnKind = ReturnKindOf(member.ReturnType, webSocket);
+                if (returnKind is null && ContainsErrorType(member.ReturnType))
+                {
+                    continue;
+                }
+
                 if (returnKind is null)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
@@ -210,6 +215,13 @@ internal static class ViewParser
             var parameterType = parameter.Type;
             var typeName = parameterType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             var explicitSource = ExplicitSource(parameter, out var explicitName);
+            if (ContainsErrorType(parameterType))
+            {
+                // the compiler reports the unknown type; a second error here would only repeat it
+                ok = false;
+                continue;
+            }
+
             if (parameter.RefKind != RefKind.None || parameterType.TypeKind is TypeKind.Pointer or TypeKind.Dynamic or TypeKind.FunctionPointer
                 || parameterType.SpecialType == SpecialType.System_Object)
             {
@@ -451,6 +463,9 @@ internal static class ViewParser
 
         return null;
     }
+
+    private static bool ContainsErrorType(ITypeSymbol type) =>
+        type.TypeKind == TypeKind.Error || (type is INamedTypeSymbol named && named.TypeArguments.Any(ContainsErrorType)) || (type is IArrayTypeSymbol array && ContainsErrorType(array.ElementType));
 
     private static bool IsResult(ITypeSymbol type) =>
         type.ToDisplayString() == "Microsoft.AspNetCore.Http.IResult" || type.AllInterfaces.Any(i => i.ToDisplayString() == "Microsoft.AspNetCore.Http.IResult");

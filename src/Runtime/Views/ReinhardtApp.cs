@@ -67,15 +67,16 @@ public static class ReinhardtApp
         services.AddOptions<HostFilteringOptions>().Configure(options =>
         {
             options.AllowedHosts = AllowedHosts.Parse(configuration["AllowedHosts"], environment.IsDevelopment());
-            // the error page middleware writes the 400 page
-            options.IncludeFailureMessage = false;
+            // the web host puts host filtering first in the pipeline (before our error pages): let it say why
+            options.IncludeFailureMessage = true;
         });
         return services;
     }
 
     /// <summary>
-    /// Adds Django's default middleware, in Django's order, and the generated route table:
-    /// error pages, allowed hosts, HTTPS redirect and HSTS (when configured), security headers,
+    /// Allowed hosts are checked first, by the web host's own host filtering (configured by <see cref="AddReinhardt"/>).
+    /// Then adds Django's default middleware, in Django's order, and the generated route table:
+    /// error pages, HTTPS redirect and HSTS (when configured), security headers,
     /// routing (with <c>APPEND_SLASH</c>), then the matched view.
     /// </summary>
     public static WebApplication UseReinhardt(this WebApplication app, IRouteTable routes)
@@ -86,7 +87,6 @@ public static class ReinhardtApp
         var security = services.GetRequiredService<IOptions<SecurityOptions>>();
 
         app.Use(next => new ErrorPageMiddleware(next, app.Environment, services.GetRequiredService<ILogger<ErrorPageMiddleware>>(), routes).InvokeAsync);
-        app.UseHostFiltering();
         if (security.Value.SslRedirect)
         {
             app.UseHttpsRedirection();

@@ -107,3 +107,35 @@ public sealed class RateLimitAttribute(string rate) : Attribute
     /// <summary>What the requests are counted by; the client IP by default.</summary>
     public RateLimitKey By { get; set; } = RateLimitKey.Ip;
 }
+
+/// <summary>Binds a handler parameter from the JSON request body (System.Text.Json with the app's source-generated context).</summary>
+[AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
+public sealed class FromBodyAttribute : Attribute, Microsoft.AspNetCore.Http.Metadata.IFromBodyMetadata;
+
+/// <summary>Binds a handler parameter from the query string (the default for simple types not in the route).</summary>
+[AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
+public sealed class FromQueryAttribute : Attribute, Microsoft.AspNetCore.Http.Metadata.IFromQueryMetadata
+{
+    /// <summary>The query key, when it differs from the parameter name.</summary>
+    public string? Name { get; set; }
+}
+
+/// <summary>Binds a handler parameter from a request header.</summary>
+[AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
+public sealed class FromHeaderAttribute : Attribute, Microsoft.AspNetCore.Http.Metadata.IFromHeaderMetadata
+{
+    /// <summary>The header name, when it differs from the parameter name.</summary>
+    public string? Name { get; set; }
+}
+
+/// <summary>Binds a handler parameter from a route value.</summary>
+[AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
+public sealed class FromRouteAttribute : Attribute, Microsoft.AspNetCore.Http.Metadata.IFromRouteMetadata
+{
+    /// <summary>The route parameter, when it differs from the parameter name.</summary>
+    public string? Name { get; set; }
+}
+
+/// <summary>Resolves a handler parameter from dependency injection (the default for class and interface types).</summary>
+[AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
+public sealed class FromServicesAttribute : Attribute, Microsoft.AspNetCore.Http.Metadata.IFromServiceMetadata;
