@@ -55,7 +55,8 @@ public sealed class PatternEndpoints
                 context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
                 return Task.CompletedTask;
             },
-            EndpointMetadataCollection.Empty,
+            // no view runs, nothing changes: a 405 says more than a CSRF 403 would
+            new EndpointMetadataCollection(new CsrfExemptAttribute("answers 405 without running a view")),
             "405 " + template);
     }
 

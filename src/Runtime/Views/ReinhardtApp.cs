@@ -39,7 +39,7 @@ public static class ReinhardtApp
 
     /// <summary>
     /// Registers the options and services of Reinhardt's middleware, bound from configuration sections
-    /// <c>Security</c>, <c>Views</c> and <c>AllowedHosts</c>.
+    /// <c>Security</c>, <c>Views</c>, <c>Csrf</c> and <c>AllowedHosts</c>.
     /// </summary>
     public static IServiceCollection AddReinhardt(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -47,6 +47,7 @@ public static class ReinhardtApp
         ArgumentNullException.ThrowIfNull(environment);
         services.Configure<SecurityOptions>(configuration.GetSection("Security"));
         services.Configure<ViewOptions>(configuration.GetSection("Views"));
+        services.AddReinhardtCsrf(configuration);
 
         var security = new SecurityOptions();
         configuration.GetSection("Security").Bind(security);
@@ -77,7 +78,7 @@ public static class ReinhardtApp
     /// Allowed hosts are checked first, by the web host's own host filtering (configured by <see cref="AddReinhardt"/>).
     /// Then adds Django's default middleware, in Django's order, and the generated route table:
     /// error pages, HTTPS redirect and HSTS (when configured), security headers,
-    /// routing (with <c>APPEND_SLASH</c>), then the matched view.
+    /// routing (with <c>APPEND_SLASH</c>), CSRF, then the matched view.
     /// </summary>
     public static WebApplication UseReinhardt(this WebApplication app, IRouteTable routes)
     {
@@ -99,6 +100,7 @@ public static class ReinhardtApp
 
         app.Use(next => new SecurityHeadersMiddleware(next, security).InvokeAsync);
         app.Use(next => new ViewRoutingMiddleware(next, routes, services.GetRequiredService<IOptions<ViewOptions>>()).InvokeAsync);
+        app.UseReinhardtCsrf();
         app.UseWebSockets();
         app.Use(next => new ViewEndpointMiddleware(next).InvokeAsync);
         return app;

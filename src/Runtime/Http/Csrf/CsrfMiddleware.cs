@@ -71,9 +71,11 @@ public sealed class CsrfMiddleware
         context.Features.Set(state);
         context.Response.OnStarting(_sendCookie, context);
 
+        // no endpoint: a 404 follows, as Django resolves the URL before its process_view
         var method = context.Request.Method;
         if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method)
-            || context.GetEndpoint()?.Metadata.GetMetadata<CsrfExemptAttribute>() is not null)
+            || context.GetEndpoint() is not { } endpoint
+            || endpoint.Metadata.GetMetadata<CsrfExemptAttribute>() is not null)
         {
             return _next(context);
         }
