@@ -137,6 +137,17 @@ public partial class BindingViews
     public static Microsoft.AspNetCore.Http.HttpResults.Ok<Item> Typed() => TypedResults.Ok(new Item(1, "typed", 2));
 }
 
+/// <summary>A form page and its POST handler, CSRF-protected by default.</summary>
+[View]
+public partial class FormViews
+{
+    [Get("/form/", Name = "form")]
+    public static IResult Show(HttpContext context) => RoutingApp.Text(Reinhardt.Http.CsrfToken.GetToken(context));
+
+    [Post("/form/")]
+    public static IResult Submit() => RoutingApp.Text("submitted");
+}
+
 /// <summary>A class-based view: its Get and Post methods answer the class's route.</summary>
 [View]
 [Route("/about/", Name = "about")]

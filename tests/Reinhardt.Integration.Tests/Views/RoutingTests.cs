@@ -366,6 +366,25 @@ public sealed class RoutingTests(RoutingAppFixture fixture) : IClassFixture<Rout
     }
 
     [Fact]
+    public async Task Unsafe_methods_need_the_csrf_token_the_page_rendered()
+    {
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = fixture.App.BaseAddress };
+        using var missing = await client.PostAsync("/form/", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.Forbidden, missing.StatusCode);
+        Assert.Contains("CSRF cookie not set.", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var token = await client.GetStringAsync("/form/");
+        Assert.Equal(64, token.Length);
+        using var wrong = await client.PostAsync("/form/", new FormUrlEncodedContent([new("csrfmiddlewaretoken", new string('a', 64))]));
+        Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
+        Assert.Contains("CSRF token from POST incorrect.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var posted = await client.PostAsync("/form/", new FormUrlEncodedContent([new("csrfmiddlewaretoken", token)]));
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Equal("submitted", await posted.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Websocket_routes_refuse_plain_requests_with_400()
     {
         var (status, body) = await Get("/ws/echo/lobby/");
