@@ -416,6 +416,47 @@ public class SessionTests
     }
 
     [Fact]
+    public async Task The_clearsessions_command_deletes_expired_rows()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "reinhardt-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var connectionString = "Data Source=" + Path.Combine(directory, "db.sqlite3");
+        try
+        {
+            await using (var connection = new SqliteConnection(connectionString + ";Pooling=False"))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = string.Join(';', DatabaseSessionStore.CreateTableSql(Reinhardt.Data.Sqlite.SqliteDialect.Instance))
+                    + ";INSERT INTO django_session VALUES ('expiredexpiredexpiredexpired0000', 'x', '2000-01-01 00:00:00')"
+                    + ";INSERT INTO django_session VALUES ('livelivelivelivelivelivelive0000', 'x', '2999-01-01 00:00:00')";
+                await command.ExecuteNonQueryAsync();
+            }
+
+            var output = new StringWriter();
+            var code = await Reinhardt.Management.ManagementCommands.RunAsync<global::Polls.Models.PollsDb>(
+                ["clearsessions", $"--ConnectionStrings:Default={connectionString}", $"--SecretKey={SessionTestApp.Secret}"],
+                args => SessionTestApp.Build(args),
+                new Reinhardt.Management.ManagementOptions { Output = output, Error = output });
+            Assert.Equal(0, code);
+            Assert.Equal("", output.ToString());
+
+            await using (var connection = new SqliteConnection(connectionString + ";Pooling=False"))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "SELECT session_key FROM django_session";
+                Assert.Equal("livelivelivelivelivelivelive0000", await command.ExecuteScalarAsync());
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_missing_secret_key_fails_at_startup_outside_development()
     {
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() =>
