@@ -35,7 +35,7 @@ public sealed class ManagementOptions
 /// <summary>
 /// The app binary as its own <c>manage.py</c>: with no command it serves; otherwise it runs
 /// <c>runserver</c>, <c>migrate</c>, <c>makemigrations</c>, <c>showmigrations</c>,
-/// <c>sqlmigrate</c>, <c>flush</c>, <c>loaddata</c> or <c>dumpdata</c>. Options the commands do not know (<c>--urls</c>,
+/// <c>sqlmigrate</c>, <c>flush</c>, <c>loaddata</c>, <c>dumpdata</c> or <c>clearsessions</c>. Options the commands do not know (<c>--urls</c>,
 /// <c>--ConnectionStrings:Default=...</c>) go to the app's configuration.
 /// </summary>
 public static class ManagementCommands
@@ -71,6 +71,7 @@ public static class ManagementCommands
         root.Subcommands.Add(LoadData<TDatabase>(Build, options));
         root.Subcommands.Add(DumpData<TDatabase>(Build, options));
         root.Subcommands.Add(Check<TDatabase>(Build, options));
+        root.Subcommands.Add(ClearSessions(Build, options));
         foreach (var registration in TDatabase.Commands)
         {
             root.Subcommands.Add(AppCommand<TDatabase>(registration, Build, options));
@@ -322,6 +323,28 @@ public static class ManagementCommands
                         await database.NonQueryAsync(new SqlWriter(database.Dialect).Append("DELETE FROM ").AppendName(table.Name), async: true, cancellationToken).ConfigureAwait(false);
                     }
                 }, cancellationToken).ConfigureAwait(false);
+                return 0;
+            }
+        });
+        return command;
+    }
+
+    private static Command ClearSessions(Func<string[], WebApplication> buildApp, ManagementOptions options)
+    {
+        var command = new Command("clearsessions", "Deletes expired sessions (a no-op for signed-cookie sessions).");
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            _ = parse;
+            var host = buildApp([]);
+            await using (host.ConfigureAwait(false))
+            {
+                if (host.Services.GetService<Http.SessionStore>() is not { } store)
+                {
+                    await options.Error.WriteLineAsync("Sessions are not enabled: the app does not call services.AddReinhardtSessions(configuration).").ConfigureAwait(false);
+                    return 1;
+                }
+
+                await store.ClearExpiredAsync(cancellationToken).ConfigureAwait(false);
                 return 0;
             }
         });

@@ -9,14 +9,17 @@ public static class DatabaseSetup
 {
     /// <summary>
     /// Registers <typeparamref name="TDatabase"/> as a singleton, connected with the configuration's
-    /// <c>ConnectionStrings:Default</c> (or <paramref name="defaultConnectionString"/>).
+    /// <c>ConnectionStrings:Default</c> (or <paramref name="defaultConnectionString"/>), and the same instance as
+    /// <see cref="Database"/> for framework services that need the app's database without knowing its type (sessions).
     /// </summary>
     public static IServiceCollection AddDatabase<TDatabase>(this IServiceCollection services, IConfiguration configuration, string defaultConnectionString = "Data Source=app.sqlite3")
         where TDatabase : Database, IDatabase<TDatabase>
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = new DatabaseOptions { ConnectionString = configuration.GetConnectionString("Default") ?? defaultConnectionString };
-        return services.AddSingleton(TDatabase.Create(options));
+        var database = TDatabase.Create(options);
+        services.AddSingleton(database);
+        return services.AddSingleton<Database>(database);
     }
 
     /// <summary>Applies every migration of the app that is not applied yet (Django's <c>migrate</c>).</summary>
