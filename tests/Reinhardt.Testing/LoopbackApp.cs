@@ -55,7 +55,8 @@ public sealed class LoopbackApp : IAsyncDisposable
 
     /// <summary>
     /// Builds the app with its own builder function, given command-line arguments that bind it to
-    /// 127.0.0.1 on port 0 and point <c>ConnectionStrings:Default</c> at a fresh SQLite file, and starts it.
+    /// 127.0.0.1 on port 0, point <c>ConnectionStrings:Default</c> at a fresh SQLite file and give a random
+    /// <c>SecretKey</c>, and starts it.
     /// </summary>
     public static async Task<LoopbackApp> StartAsync(Func<string[], WebApplication> build, params string[] extraArgs)
     {
@@ -115,8 +116,9 @@ public sealed class LoopbackApp : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    // a fresh secret key per app: the tests run outside Development, where one is required
     private static string[] BaseArgs(string url, string database) =>
-        ["--urls", url, "--ConnectionStrings:Default=Data Source=" + database];
+        ["--urls", url, "--ConnectionStrings:Default=Data Source=" + database, "--SecretKey=" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48))];
 
     private static (string Directory, string Database) CreateDatabaseDirectory()
     {

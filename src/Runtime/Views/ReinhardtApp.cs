@@ -39,7 +39,7 @@ public static class ReinhardtApp
 
     /// <summary>
     /// Registers the options and services of Reinhardt's middleware, bound from configuration sections
-    /// <c>Security</c>, <c>Views</c>, <c>Csrf</c> and <c>AllowedHosts</c>.
+    /// <c>Security</c>, <c>Views</c>, <c>Csrf</c>, <c>Sessions</c>, <c>Messages</c>, <c>AllowedHosts</c> and <c>SecretKey</c>.
     /// </summary>
     public static IServiceCollection AddReinhardt(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -48,6 +48,7 @@ public static class ReinhardtApp
         services.Configure<SecurityOptions>(configuration.GetSection("Security"));
         services.Configure<ViewOptions>(configuration.GetSection("Views"));
         services.AddReinhardtCsrf(configuration);
+        services.AddReinhardtSessions(configuration);
 
         var security = new SecurityOptions();
         configuration.GetSection("Security").Bind(security);
@@ -78,7 +79,7 @@ public static class ReinhardtApp
     /// Allowed hosts are checked first, by the web host's own host filtering (configured by <see cref="AddReinhardt"/>).
     /// Then adds Django's default middleware, in Django's order, and the generated route table:
     /// error pages, HTTPS redirect and HSTS (when configured), security headers,
-    /// routing (with <c>APPEND_SLASH</c>), CSRF, then the matched view.
+    /// sessions, routing (with <c>APPEND_SLASH</c>), CSRF, messages, then the matched view.
     /// </summary>
     public static WebApplication UseReinhardt(this WebApplication app, IRouteTable routes)
     {
@@ -99,8 +100,10 @@ public static class ReinhardtApp
         }
 
         app.Use(next => new SecurityHeadersMiddleware(next, security).InvokeAsync);
+        app.UseReinhardtSessions();
         app.Use(next => new ViewRoutingMiddleware(next, routes, services.GetRequiredService<IOptions<ViewOptions>>()).InvokeAsync);
         app.UseReinhardtCsrf();
+        app.UseReinhardtMessages();
         app.UseWebSockets();
         app.Use(next => new ViewEndpointMiddleware(next).InvokeAsync);
         return app;

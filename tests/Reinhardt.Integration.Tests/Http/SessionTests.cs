@@ -460,14 +460,14 @@ public class SessionTests
     public async Task A_missing_secret_key_fails_at_startup_outside_development()
     {
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            LoopbackApp.StartAsync(args => SessionTestApp.Build(args), "--Sessions:Engine=SignedCookie", "--environment=Production"));
+            LoopbackApp.StartAsync(args => SessionTestApp.Build(args), "--Sessions:Engine=SignedCookie", "--environment=Production", "--SecretKey="));
         Assert.Contains("SecretKey", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Development_runs_without_a_secret_key()
     {
-        await using var app = await LoopbackApp.StartAsync(args => SessionTestApp.Build(args), "--Sessions:Engine=SignedCookie", "--environment=Development");
+        await using var app = await LoopbackApp.StartAsync(args => SessionTestApp.Build(args), "--Sessions:Engine=SignedCookie", "--environment=Development", "--SecretKey=");
         await app.GetTextAsync("/session/set?key=user&value=ada");
         Assert.Equal("ada", await app.GetTextAsync("/session/get?key=user"));
     }
@@ -476,7 +476,7 @@ public class SessionTests
     public async Task The_database_engine_without_a_database_fails_at_startup()
     {
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            LoopbackApp.StartAsync(args => SessionTestApp.Build(args), $"--SecretKey={SessionTestApp.Secret}", "--NoDatabase=1"));
+            LoopbackApp.StartAsync(args => SessionTestApp.Build(args), $"--SecretKey={SessionTestApp.Secret}", "--NoDatabase=1", "--Sessions:Engine=Database"));
         Assert.Contains("AddDatabase", failure.Message, StringComparison.Ordinal);
     }
 

@@ -23,7 +23,7 @@ public sealed class ManagementCommandTests : IDisposable
             MigrationsDirectory = Path.Combine(_directory, "Migrations"),
             Output = output,
         };
-        var code = await ManagementCommands.RunAsync<PollsDb>([.. args, $"--ConnectionStrings:Default=Data Source={Path.Combine(_directory, "db.sqlite3")}"], PollsApp.Build, options);
+        var code = await ManagementCommands.RunAsync<PollsDb>([.. args, $"--ConnectionStrings:Default=Data Source={Path.Combine(_directory, "db.sqlite3")}", "--SecretKey=management-command-tests-" + new string('k', 40)], PollsApp.Build, options);
         return (code, output.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
     }
 

@@ -146,6 +146,15 @@ public partial class FormViews
 
     [Post("/form/")]
     public static IResult Submit() => RoutingApp.Text("submitted");
+
+    [Get("/visits/")]
+    public static IResult Visits(HttpContext context)
+    {
+        var session = Reinhardt.Http.SessionHttpContextExtensions.GetSession(context);
+        var visits = (session.GetInt32("visits") ?? 0) + 1;
+        session.Set("visits", visits);
+        return RoutingApp.Text(visits.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }
 
 /// <summary>A class-based view: its Get and Post methods answer the class's route.</summary>

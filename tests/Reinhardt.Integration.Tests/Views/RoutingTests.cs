@@ -385,6 +385,19 @@ public sealed class RoutingTests(RoutingAppFixture fixture) : IClassFixture<Rout
     }
 
     [Fact]
+    public async Task An_app_without_a_database_keeps_sessions_in_signed_cookies()
+    {
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = fixture.App.BaseAddress };
+        Assert.Equal("1", await client.GetStringAsync("/visits/"));
+        Assert.Equal("2", await client.GetStringAsync("/visits/"));
+        using var response = await client.GetAsync("/visits/");
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("sessionid=", StringComparison.Ordinal));
+        Assert.Contains(":", cookie, StringComparison.Ordinal); // signed: value:timestamp:signature
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Websocket_routes_refuse_plain_requests_with_400()
     {
         var (status, body) = await Get("/ws/echo/lobby/");

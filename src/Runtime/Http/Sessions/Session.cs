@@ -20,13 +20,13 @@ public sealed class Session
     public const string ExpiryKey = "_session_expiry";
 
     private readonly SessionStore _store;
-    private readonly SessionOptions _options;
+    private readonly ReinhardtSessionOptions _options;
     private readonly TimeProvider _time;
     private JsonObject? _data;
     private List<string>? _deletedKeys;
 
     /// <summary>Creates a session for the key a request's cookie carried (loaded lazily).</summary>
-    public Session(SessionStore store, SessionOptions options, TimeProvider timeProvider, string? sessionKey)
+    public Session(SessionStore store, ReinhardtSessionOptions options, TimeProvider timeProvider, string? sessionKey)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);

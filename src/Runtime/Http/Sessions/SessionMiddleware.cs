@@ -6,7 +6,7 @@ namespace Reinhardt.Http;
 /// Django's <c>SessionMiddleware</c>: gives each request a lazily loaded <see cref="Session"/> for the key in
 /// its cookie and, before the response starts, Django's <c>process_response</c>: deletes the cookie of a
 /// session that became empty (flushed); otherwise adds <c>Vary: Cookie</c> when the session was used, and saves
-/// a modified (or, with <see cref="SessionOptions.SaveEveryRequest"/>, any) non-empty session and sets its cookie,
+/// a modified (or, with <see cref="ReinhardtSessionOptions.SaveEveryRequest"/>, any) non-empty session and sets its cookie,
 /// except on 5xx responses.
 /// </summary>
 public sealed class SessionMiddleware
@@ -17,12 +17,12 @@ public sealed class SessionMiddleware
 
     private readonly RequestDelegate _next;
     private readonly SessionStore _store;
-    private readonly SessionOptions _options;
+    private readonly ReinhardtSessionOptions _options;
     private readonly TimeProvider _time;
     private readonly Func<object, Task> _onStarting;
 
     /// <summary>Creates the middleware.</summary>
-    public SessionMiddleware(RequestDelegate next, SessionStore store, IOptions<SessionOptions> options, TimeProvider timeProvider)
+    public SessionMiddleware(RequestDelegate next, SessionStore store, IOptions<ReinhardtSessionOptions> options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);

@@ -9,14 +9,14 @@ public static class SessionsSetup
 {
     /// <summary>
     /// Registers the app's <see cref="SecretKey"/> (configuration keys <c>SecretKey</c>, <c>SecretKeyFallbacks</c>),
-    /// <see cref="SessionOptions"/> (section <c>Sessions</c>), the <see cref="SessionStore"/> of the configured
+    /// <see cref="ReinhardtSessionOptions"/> (section <c>Sessions</c>), the <see cref="SessionStore"/> of the configured
     /// engine, <see cref="MessageOptions"/> (section <c>Messages</c>) and a <see cref="TimeProvider"/> (the
     /// system's, unless one is registered).
     /// </summary>
     public static IServiceCollection AddReinhardtSessions(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.Configure<SessionOptions>(configuration.GetSection("Sessions"));
+        services.Configure<ReinhardtSessionOptions>(configuration.GetSection("Sessions"));
         services.Configure<MessageOptions>(configuration.GetSection("Messages"));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => SecretKey.FromConfiguration(
@@ -24,9 +24,10 @@ public static class SessionsSetup
             provider.GetRequiredService<IHostEnvironment>(),
             provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SecretKey).FullName!),
             provider.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<SessionStore>(provider => provider.GetRequiredService<IOptions<SessionOptions>>().Value.Engine switch
+        services.TryAddSingleton<SessionStore>(provider => (provider.GetRequiredService<IOptions<ReinhardtSessionOptions>>().Value.Engine
+            ?? (provider.GetService<Database>() is null ? SessionEngine.SignedCookie : SessionEngine.Database)) switch
         {
-            SessionEngine.SignedCookie => new SignedCookieSessionStore(provider.GetRequiredService<SecretKey>(), provider.GetRequiredService<IOptions<SessionOptions>>()),
+            SessionEngine.SignedCookie => new SignedCookieSessionStore(provider.GetRequiredService<SecretKey>(), provider.GetRequiredService<IOptions<ReinhardtSessionOptions>>()),
             _ => new DatabaseSessionStore(
                 provider.GetService<Database>() ?? throw new InvalidOperationException(
                     "Sessions:Engine is Database (Django's default) but no database is registered: call services.AddDatabase<TDatabase>(configuration), or set Sessions:Engine to SignedCookie."),
@@ -47,7 +48,7 @@ public static class SessionsSetup
         var services = app.ApplicationServices;
         _ = services.GetRequiredService<SecretKey>();
         var store = services.GetRequiredService<SessionStore>();
-        var options = services.GetRequiredService<IOptions<SessionOptions>>();
+        var options = services.GetRequiredService<IOptions<ReinhardtSessionOptions>>();
         var time = services.GetRequiredService<TimeProvider>();
         return app.Use(next => new SessionMiddleware(next, store, options, time).InvokeAsync);
     }

@@ -5,7 +5,7 @@ namespace Reinhardt.Http;
 /// <summary>
 /// Django's <c>signed_cookies</c> session backend: the session key is the data itself,
 /// <c>signing.dumps(data, salt="django.contrib.sessions.backends.signed_cookies", compress=True)</c>,
-/// refused once older than <see cref="SessionOptions.CookieAge"/>. Nothing is stored on the server, so
+/// refused once older than <see cref="ReinhardtSessionOptions.CookieAge"/>. Nothing is stored on the server, so
 /// deleting a session only drops the cookie.
 /// </summary>
 public sealed class SignedCookieSessionStore : SessionStore
@@ -17,7 +17,7 @@ public sealed class SignedCookieSessionStore : SessionStore
     private readonly TimeSpan _maxAge;
 
     /// <summary>Creates the store.</summary>
-    public SignedCookieSessionStore(SecretKey secretKey, IOptions<SessionOptions> options)
+    public SignedCookieSessionStore(SecretKey secretKey, IOptions<ReinhardtSessionOptions> options)
     {
         ArgumentNullException.ThrowIfNull(secretKey);
         ArgumentNullException.ThrowIfNull(options);

@@ -20,10 +20,13 @@ public enum SessionEngine
 /// Django's session settings (<c>SESSION_*</c>), bound from the <c>Sessions</c> configuration section
 /// (e.g. <c>Sessions:CookieAge</c>). The defaults are Django's.
 /// </summary>
-public sealed class SessionOptions
+public sealed class ReinhardtSessionOptions
 {
-    /// <summary>Where sessions are kept (<c>SESSION_ENGINE</c>); <see cref="SessionEngine.Database"/> by default, as in Django.</summary>
-    public SessionEngine Engine { get; set; } = SessionEngine.Database;
+    /// <summary>
+    /// Where sessions are stored. Unset, it is Django's default, <see cref="SessionEngine.Database"/>, when the app
+    /// registers a database, and <see cref="SessionEngine.SignedCookie"/> when it has none.
+    /// </summary>
+    public SessionEngine? Engine { get; set; }
 
     /// <summary>The cookie's name (<c>SESSION_COOKIE_NAME</c>).</summary>
     public string CookieName { get; set; } = "sessionid";
