@@ -58,6 +58,11 @@ public static class RequestForms
             // Kestrel's own message names its feature; ours names the setting
             throw new BadHttpRequestException(RequestLimitOptions.BodyTooLarge(bodyKey, bodyLimit), StatusCodes.Status413PayloadTooLarge, exception);
         }
+        catch (IOException exception) when (exception is not BadHttpRequestException && !context.RequestAborted.IsCancellationRequested)
+        {
+            // the multipart reader reached the end of the body inside a part or before the first boundary
+            throw new BadHttpRequestException("The form data is malformed: the multipart body ended before its closing boundary.", StatusCodes.Status400BadRequest, exception);
+        }
 
         Check(form, limits);
         return form;
