@@ -289,3 +289,120 @@ public sealed class StaticFilesTests(StaticFilesFixture fixture) : IClassFixture
         return (int.Parse(statusLine.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), text);
     }
 }
+
+/// <summary><c>collectstatic</c> through the Polls binary's management commands, then the result served.</summary>
+public sealed class CollectStaticTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "reinhardt-tests", "collect-" + Guid.NewGuid().ToString("N"));
+
+    public CollectStaticTests()
+    {
+        Write("first/css/site.css", "body { color: red; }\n");
+        Write("first/fonts/café.woff", "woff");
+        Write("first/.secret", "hidden");
+        Write("first/css/site.css~", "editor backup");
+        Write("second/css/site.css", "the first folder's file wins");
+        Write("second/js/app.js", "console.log(1);\n");
+        Write("second/LICENSE", "MIT\n");
+    }
+
+    private string Root => Path.Combine(_directory, "static");
+
+    private void Write(string name, string content)
+    {
+        var path = Path.Combine(_directory, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+    }
+
+    private static string Md5Prefix(string content) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(Encoding.UTF8.GetBytes(content)))[..12];
+
+    private async Task<(int Code, string Output)> CollectStatic(params string[] extra)
+    {
+        var output = new StringWriter();
+        var options = new Reinhardt.Management.ManagementOptions { Output = output, Error = output, Interactive = false };
+        string[] args =
+        [
+            "collectstatic", "--noinput", .. extra,
+            "--StaticFiles:Root=" + Root,
+            "--StaticFiles:SourceDirectories:0=" + Path.Combine(_directory, "first"),
+            "--StaticFiles:SourceDirectories:1=" + Path.Combine(_directory, "second"),
+            "--ConnectionStrings:Default=Data Source=" + Path.Combine(_directory, "db.sqlite3"),
+        ];
+        var code = await Reinhardt.Management.ManagementCommands.RunAsync<global::Polls.Models.PollsDb>(args, global::Polls.PollsApp.Build, options);
+        return (code, output.ToString());
+    }
+
+    [Fact]
+    public async Task Files_are_copied_under_their_names_and_their_content_hashed_names()
+    {
+        var (code, output) = await CollectStatic();
+        Assert.Equal(0, code);
+        Assert.Equal($"\n4 static files copied to '{Root}', 4 post-processed.\n", output.Replace("\r\n", "\n", StringComparison.Ordinal));
+
+        var hashedCss = $"css/site.{Md5Prefix("body { color: red; }\n")}.css";
+        Assert.Equal("body { color: red; }\n", File.ReadAllText(Path.Combine(Root, "css/site.css")));
+        Assert.Equal("body { color: red; }\n", File.ReadAllText(Path.Combine(Root, hashedCss)));
+        Assert.True(File.Exists(Path.Combine(Root, $"LICENSE.{Md5Prefix("MIT\n")}")));
+        Assert.True(File.Exists(Path.Combine(Root, $"js/app.{Md5Prefix("console.log(1);\n")}.js")));
+        Assert.False(File.Exists(Path.Combine(Root, ".secret")));
+        Assert.False(File.Exists(Path.Combine(Root, "css/site.css~")));
+
+        var manifest = StaticFilesManifest.Load(Root);
+        Assert.Equal(hashedCss, manifest.HashedName("css/site.css"));
+        Assert.Equal(["LICENSE", "css/site.css", "fonts/café.woff", "js/app.js"], manifest.Paths.Keys.Order(StringComparer.Ordinal));
+        // what Django 4.2's ManifestStaticFilesStorage computes for the same files (md5 of json.dumps(sorted(paths)))
+        Assert.Equal("1ede1983e0b0", manifest.Hash);
+    }
+
+    [Fact]
+    public async Task The_collected_root_is_served_with_hashed_urls_cached_for_a_year()
+    {
+        Assert.Equal(0, (await CollectStatic()).Code);
+        await using var app = await LoopbackApp.StartAsync(StaticFilesFixture.Build, "--StaticFiles:Root=" + Root);
+        using var url = await app.Client.GetAsync("/url/css/site.css");
+        var hashedUrl = await url.Content.ReadAsStringAsync();
+        Assert.Equal($"/static/css/site.{Md5Prefix("body { color: red; }\n")}.css", hashedUrl);
+        using var file = await app.Client.GetAsync(hashedUrl);
+        Assert.Equal("body { color: red; }\n", await file.Content.ReadAsStringAsync());
+        Assert.Equal(StaticFilesExtensions.ImmutableCacheControl, file.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task Clear_removes_files_no_longer_in_the_sources()
+    {
+        Write("static/stale.txt", "old");
+        Assert.Equal(0, (await CollectStatic()).Code);
+        Assert.True(File.Exists(Path.Combine(Root, "stale.txt")));
+        Assert.Equal(0, (await CollectStatic("--clear")).Code);
+        Assert.False(File.Exists(Path.Combine(Root, "stale.txt")));
+        Assert.True(File.Exists(Path.Combine(Root, "css/site.css")));
+    }
+
+    [Fact]
+    public async Task A_missing_source_folder_is_a_command_error()
+    {
+        Directory.Delete(Path.Combine(_directory, "second"), recursive: true);
+        var (code, output) = await CollectStatic();
+        Assert.Equal(1, code);
+        Assert.StartsWith("CommandError: The directory '" + Path.Combine(_directory, "second") + "' in StaticFiles:SourceDirectories does not exist.", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("css/site.css", "css/site.{0}.css")]
+    [InlineData("LICENSE", "LICENSE.{0}")]
+    [InlineData("archive.tar.gz", "archive.tar.{0}.gz")]
+    [InlineData(".bashrc", ".bashrc.{0}")]
+    [InlineData("dir.v2/file", "dir.v2/file.{0}")]
+    public void Hashed_names_split_the_extension_as_Python_does(string name, string expected)
+    {
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, Md5Prefix("x")), StaticFilesCollector.HashedName(name, "x"u8));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
