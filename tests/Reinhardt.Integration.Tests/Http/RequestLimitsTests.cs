@@ -42,6 +42,11 @@ public sealed class RequestLimitsTests
             await context.Response.WriteAsync("read " + buffer.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }));
         app.MapGet("/query", (RequestDelegate)(context => context.Response.WriteAsync("query " + context.Request.Query.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        app.MapGet("/upgrade", (RequestDelegate)(async context =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), context.RequestAborted);
+            await context.Response.WriteAsync("finished");
+        }));
         app.MapGet("/slow", (RequestDelegate)(async context =>
         {
             await Task.Delay(TimeSpan.FromSeconds(20), context.RequestAborted);
@@ -298,5 +303,17 @@ public sealed class RequestLimitsTests
 
         using var fast = await app.Client.GetAsync("/query");
         Assert.Equal(HttpStatusCode.OK, fast.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_upgrade_request_such_as_a_WebSocket_has_no_timeout()
+    {
+        await using var app = await Start("Timeout=00:00:00.300");
+        var (status, body) = await StaticFilesTests.RawGetAsync(app.BaseAddress, "/upgrade", "Connection: Upgrade, close\r\nUpgrade: websocket\r\n");
+        Assert.Equal(200, status);
+        Assert.Contains("finished", body, StringComparison.Ordinal);
+
+        var (plainStatus, _) = await StaticFilesTests.RawGetAsync(app.BaseAddress, "/upgrade");
+        Assert.Equal(503, plainStatus);
     }
 }

@@ -276,12 +276,12 @@ public sealed class StaticFilesTests(StaticFilesFixture fixture) : IClassFixture
     }
 
     /// <summary>Sends a GET with the request target exactly as given; returns the status and body.</summary>
-    internal static async Task<(int Status, string Body)> RawGetAsync(Uri baseAddress, string target)
+    internal static async Task<(int Status, string Body)> RawGetAsync(Uri baseAddress, string target, string extraHeaders = "")
     {
         using var client = new TcpClient();
         await client.ConnectAsync(baseAddress.Host, baseAddress.Port);
         var stream = client.GetStream();
-        var request = Encoding.ASCII.GetBytes($"GET {target} HTTP/1.1\r\nHost: {baseAddress.Host}\r\nConnection: close\r\n\r\n");
+        var request = Encoding.ASCII.GetBytes($"GET {target} HTTP/1.1\r\nHost: {baseAddress.Host}\r\n{(extraHeaders.Length > 0 ? extraHeaders : "Connection: close\r\n")}\r\n");
         await stream.WriteAsync(request);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var text = await reader.ReadToEndAsync();

@@ -21,9 +21,8 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<Reque
         if (context.Features.Get<IHttpUpgradeFeature>() is { IsUpgradableRequest: true }
             || context.Features.Get<IHttpExtendedConnectFeature>() is { IsExtendedConnect: true })
         {
-            // a WebSocket lives as long as its conversation: no request timeout, and its frames are not a body
+            // a WebSocket lives as long as its conversation: no request timeout (its size limits still apply)
             context.Features.Get<IHttpRequestTimeoutFeature>()?.DisableTimeout();
-            return next(context);
         }
 
         var request = context.Request;
