@@ -35,7 +35,7 @@ public sealed class ManagementOptions
 /// <summary>
 /// The app binary as its own <c>manage.py</c>: with no command it serves; otherwise it runs
 /// <c>runserver</c>, <c>migrate</c>, <c>makemigrations</c>, <c>showmigrations</c>,
-/// <c>sqlmigrate</c>, <c>flush</c>, <c>loaddata</c>, <c>dumpdata</c> or <c>clearsessions</c>. Options the commands do not know (<c>--urls</c>,
+/// <c>sqlmigrate</c>, <c>flush</c>, <c>loaddata</c>, <c>dumpdata</c>, <c>check</c>, <c>clearsessions</c> or <c>collectstatic</c>. Options the commands do not know (<c>--urls</c>,
 /// <c>--ConnectionStrings:Default=...</c>) go to the app's configuration.
 /// </summary>
 public static class ManagementCommands
@@ -72,6 +72,7 @@ public static class ManagementCommands
         root.Subcommands.Add(DumpData<TDatabase>(Build, options));
         root.Subcommands.Add(Check<TDatabase>(Build, options));
         root.Subcommands.Add(ClearSessions(Build, options));
+        root.Subcommands.Add(CollectStatic(Build, options));
         foreach (var registration in TDatabase.Commands)
         {
             root.Subcommands.Add(AppCommand<TDatabase>(registration, Build, options));
@@ -451,6 +452,38 @@ public static class ManagementCommands
                 var failOnWarnings = string.Equals(parse.GetValue(failLevel), "WARNING", StringComparison.OrdinalIgnoreCase);
                 return issues.Any(i => i.Error || failOnWarnings) ? 1 : 0;
             }
+        });
+        return command;
+    }
+
+    private static Command CollectStatic(Func<string[], WebApplication> buildApp, ManagementOptions options)
+    {
+        var noInput = new Option<bool>("--noinput", "--no-input") { Description = "Do not ask for confirmation." };
+        var clear = new Option<bool>("--clear") { Description = "Delete the existing files of the static root first." };
+        var command = new Command("collectstatic", "Copies the static files into StaticFiles:Root with hashed names and writes staticfiles.json.") { noInput, clear };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var host = buildApp([]);
+            var settings = new Reinhardt.Http.StaticFilesOptions();
+            host.Configuration.GetSection("StaticFiles").Bind(settings);
+            var contentRoot = host.Environment.ContentRootPath;
+            var root = settings.RootPath(contentRoot);
+            var output = options.Output;
+            if (options.Interactive && !parse.GetValue(noInput))
+            {
+                await output.WriteLineAsync($"You have requested to collect static files at the destination location as specified in your settings:\n\n    {root}\n").ConfigureAwait(false);
+                await output.WriteAsync("This will overwrite existing files!\nAre you sure you want to do this?\n\nType 'yes' to continue, or 'no' to cancel: ").ConfigureAwait(false);
+                if (!string.Equals(options.Input.ReadLine()?.Trim(), "yes", StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException("Collecting static files cancelled.");
+                }
+            }
+
+            var sources = settings.SourceDirectories.Select(source => Path.GetFullPath(Path.Combine(contentRoot, source))).ToList();
+            var result = await Reinhardt.Http.StaticFilesCollector.CollectAsync(sources, root, parse.GetValue(clear), cancellationToken).ConfigureAwait(false);
+            var files = result.Copied == 1 ? "static file" : "static files";
+            await output.WriteLineAsync($"\n{result.Copied} {files} copied to '{root}', {result.Copied} post-processed.").ConfigureAwait(false);
+            return 0;
         });
         return command;
     }
