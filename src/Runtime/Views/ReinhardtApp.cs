@@ -39,7 +39,8 @@ public static class ReinhardtApp
 
     /// <summary>
     /// Registers the options and services of Reinhardt's middleware, bound from configuration sections
-    /// <c>Security</c>, <c>Views</c>, <c>Csrf</c>, <c>Sessions</c>, <c>Messages</c>, <c>AllowedHosts</c> and <c>SecretKey</c>.
+    /// <c>Security</c>, <c>Views</c>, <c>Csrf</c>, <c>Sessions</c>, <c>Messages</c>, <c>StaticFiles</c>,
+    /// <c>RequestLimits</c>, <c>AllowedHosts</c> and <c>SecretKey</c>.
     /// </summary>
     public static IServiceCollection AddReinhardt(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -49,6 +50,9 @@ public static class ReinhardtApp
         services.Configure<ViewOptions>(configuration.GetSection("Views"));
         services.AddReinhardtCsrf(configuration);
         services.AddReinhardtSessions(configuration);
+        services.AddReinhardtStaticFiles(configuration);
+        services.AddReinhardtRequestLimits(configuration);
+        services.AddReinhardtRateLimits();
 
         var security = new SecurityOptions();
         configuration.GetSection("Security").Bind(security);
@@ -78,8 +82,8 @@ public static class ReinhardtApp
     /// <summary>
     /// Allowed hosts are checked first, by the web host's own host filtering (configured by <see cref="AddReinhardt"/>).
     /// Then adds Django's default middleware, in Django's order, and the generated route table:
-    /// error pages, HTTPS redirect and HSTS (when configured), security headers,
-    /// sessions, routing (with <c>APPEND_SLASH</c>), CSRF, messages, then the matched view.
+    /// error pages, HTTPS redirect and HSTS (when configured), security headers, static files,
+    /// sessions, routing (with <c>APPEND_SLASH</c>), request limits and timeout, rate limits, CSRF, messages, then the matched view.
     /// </summary>
     public static WebApplication UseReinhardt(this WebApplication app, IRouteTable routes)
     {
@@ -100,8 +104,14 @@ public static class ReinhardtApp
         }
 
         app.Use(next => new SecurityHeadersMiddleware(next, security).InvokeAsync);
+        // static files before routing: the platform's middleware skips requests that already have an endpoint
+        app.UseReinhardtStaticFiles();
         app.UseReinhardtSessions();
         app.Use(next => new ViewRoutingMiddleware(next, routes, services.GetRequiredService<IOptions<ViewOptions>>()).InvokeAsync);
+        app.UseReinhardtRequestLimits();
+
+        // throttled requests are refused before their body is read for the CSRF token
+        app.UseReinhardtRateLimits();
         app.UseReinhardtCsrf();
         app.UseReinhardtMessages();
         app.UseWebSockets();

@@ -197,7 +197,7 @@ public sealed class CsrfTests
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data");
         using var response = await site.SendAsync(request);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("The form data could not be read", Text(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("The form data is malformed", Text(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
     // ---- methods and exemption ----

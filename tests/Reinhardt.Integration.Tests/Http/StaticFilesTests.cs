@@ -329,6 +329,7 @@ public sealed class CollectStaticTests : IDisposable
             "--StaticFiles:SourceDirectories:0=" + Path.Combine(_directory, "first"),
             "--StaticFiles:SourceDirectories:1=" + Path.Combine(_directory, "second"),
             "--ConnectionStrings:Default=Data Source=" + Path.Combine(_directory, "db.sqlite3"),
+            "--SecretKey=collectstatic-tests-" + new string('k', 40),
         ];
         var code = await Reinhardt.Management.ManagementCommands.RunAsync<global::Polls.Models.PollsDb>(args, global::Polls.PollsApp.Build, options);
         return (code, output.ToString());

@@ -147,6 +147,9 @@ public partial class FormViews
     [Post("/form/")]
     public static IResult Submit() => RoutingApp.Text("submitted");
 
+    [Post("/limited/"), RateLimit("2/m"), CsrfExempt("test of the limit alone")]
+    public static IResult Limited() => RoutingApp.Text("ok");
+
     [Get("/visits/")]
     public static IResult Visits(HttpContext context)
     {

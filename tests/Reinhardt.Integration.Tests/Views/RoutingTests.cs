@@ -385,6 +385,28 @@ public sealed class RoutingTests(RoutingAppFixture fixture) : IClassFixture<Rout
     }
 
     [Fact]
+    public async Task Rate_limits_declared_on_a_view_answer_429_with_retry_after()
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            using var allowed = await Client.PostAsync("/limited/", new StringContent(""));
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        using var limited = await Client.PostAsync("/limited/", new StringContent(""));
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.NotNull(limited.Headers.RetryAfter?.Delta);
+    }
+
+    [Fact]
+    public async Task Oversized_form_bodies_are_413_before_the_csrf_check()
+    {
+        using var response = await Client.PostAsync("/form/", new FormUrlEncodedContent([new("big", new string('x', 3 * 1024 * 1024))]));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("MaxFormBodySize", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_app_without_a_database_keeps_sessions_in_signed_cookies()
     {
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = fixture.App.BaseAddress };
@@ -429,6 +451,21 @@ public sealed class RoutingConfigurationTests
         using var response = await app.Client.GetAsync("/about/?a=1");
         Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
         Assert.Equal("https://127.0.0.1:8443/about/?a=1", response.Headers.Location?.ToString());
+    }
+
+    [Fact]
+    public async Task Static_files_are_served_before_routing_with_validators()
+    {
+        var root = Directory.CreateTempSubdirectory("reinhardt-static-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(root, "site.0123456789ab.css"), "body { color: red; }");
+        await using var app = await LoopbackApp.StartAsync(RoutingApp.Build, "--StaticFiles:Root=" + root);
+        using var response = await app.Client.GetAsync("/static/site.0123456789ab.css");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(response.Headers.ETag);
+        Assert.NotNull(response.Content.Headers.LastModified);
+        Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
+        Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
+        Directory.Delete(root, recursive: true);
     }
 
     [Fact]

@@ -190,15 +190,8 @@ public sealed class CsrfMiddleware
         var source = "POST";
         if (HttpMethods.IsPost(request.Method) && request.HasFormContentType)
         {
-            IFormCollection form;
-            try
-            {
-                form = await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
-            }
-            catch (InvalidDataException exception)
-            {
-                throw new BadHttpRequestException("The form data could not be read: " + exception.Message, StatusCodes.Status400BadRequest, exception);
-            }
+            // the request limits apply (413/400 with their reasons) before any token is looked at
+            var form = await RequestForms.ReadFormAsync(context, context.RequestAborted).ConfigureAwait(false);
 
             // like QueryDict.get, the last value of a repeated field
             var values = form[CsrfToken.FieldName];
