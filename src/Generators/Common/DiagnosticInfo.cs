@@ -35,3 +35,16 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationI
     public Diagnostic ToDiagnostic(Compilation compilation) =>
         Diagnostic.Create(Descriptor, Location?.ToLocation(compilation) ?? Microsoft.CodeAnalysis.Location.None, System.Linq.Enumerable.ToArray<object>(MessageArgs));
 }
+
+/// <summary>Reports a pipeline's diagnostics, turning their plain-data locations back into source locations.</summary>
+internal static class DiagnosticReporting
+{
+    public static void Register(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics) =>
+        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (output, pair) =>
+        {
+            foreach (var diagnostic in pair.Left)
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
+            }
+        });
+}

@@ -96,12 +96,6 @@ public sealed class ModelGenerator : IIncrementalGenerator
                 .ToEquatableArray())
             .WithTrackingName(StepNames.ModelDiagnostics);
 
-        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (output, pair) =>
-        {
-            foreach (var diagnostic in pair.Left)
-            {
-                output.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
-            }
-        });
+        DiagnosticReporting.Register(context, diagnostics);
     }
 }

@@ -62,12 +62,6 @@ public sealed class ViewGenerator : IIncrementalGenerator
                 .ToEquatableArray())
             .WithTrackingName(StepNames.ViewDiagnostics);
 
-        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (output, pair) =>
-        {
-            foreach (var diagnostic in pair.Left)
-            {
-                output.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
-            }
-        });
+        DiagnosticReporting.Register(context, diagnostics);
     }
 }
