@@ -8,9 +8,9 @@ namespace Reinhardt.Http;
 /// The outermost middleware: turns an unhandled exception into a 500 page (a detailed, escaped page with
 /// the exception in Development; Django's bare "Server Error (500)" elsewhere), a
 /// <see cref="BadHttpRequestException"/> into its status with its reason, and gives an empty error
-/// response (404, 405, 400 from host filtering...) its page.
+/// response (404, 405...) its page. Given the app's <see cref="SecurityHeaders"/>, it keeps them on the pages it writes.
 /// </summary>
-public sealed class ErrorPageMiddleware(RequestDelegate next, IHostEnvironment environment, ILogger<ErrorPageMiddleware> logger, Views.IRouteTable? routes = null)
+public sealed class ErrorPageMiddleware(RequestDelegate next, IHostEnvironment environment, ILogger<ErrorPageMiddleware> logger, Views.IRouteTable? routes = null, SecurityHeaders? securityHeaders = null)
 {
     private readonly bool _development = environment.IsDevelopment();
 
@@ -25,7 +25,7 @@ public sealed class ErrorPageMiddleware(RequestDelegate next, IHostEnvironment e
         {
             // bad input, not a server fault: the status Kestrel or a binder chose, and its reason
             logger.LogInformation("Bad request to {Path}: {Reason}", context.Request.Path, exception.Message);
-            context.Response.Clear();
+            Clear(context.Response);
             await ErrorPages.WriteAsync(context, exception.StatusCode, exception.Message);
             return;
         }
@@ -37,7 +37,7 @@ public sealed class ErrorPageMiddleware(RequestDelegate next, IHostEnvironment e
         catch (Exception exception) when (!context.Response.HasStarted)
         {
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
-            context.Response.Clear();
+            Clear(context.Response);
             if (_development)
             {
                 await WriteDevelopmentPageAsync(context, exception);
@@ -55,6 +55,13 @@ public sealed class ErrorPageMiddleware(RequestDelegate next, IHostEnvironment e
         {
             await ErrorPages.WriteAsync(context, response.StatusCode, DevelopmentNotFoundText(context));
         }
+    }
+
+    /// <summary>Forgets what the failed response had set, except the headers every response carries.</summary>
+    private void Clear(HttpResponse response)
+    {
+        response.Clear();
+        securityHeaders?.Apply(response);
     }
 
     private string? DevelopmentNotFoundText(HttpContext context)

@@ -92,7 +92,8 @@ public static class ReinhardtApp
         var services = app.Services;
         var security = services.GetRequiredService<IOptions<SecurityOptions>>();
 
-        app.Use(next => new ErrorPageMiddleware(next, app.Environment, services.GetRequiredService<ILogger<ErrorPageMiddleware>>(), routes).InvokeAsync);
+        var securityHeaders = new SecurityHeaders(security.Value);
+        app.Use(next => new ErrorPageMiddleware(next, app.Environment, services.GetRequiredService<ILogger<ErrorPageMiddleware>>(), routes, securityHeaders).InvokeAsync);
         if (security.Value.SslRedirect)
         {
             app.UseHttpsRedirection();

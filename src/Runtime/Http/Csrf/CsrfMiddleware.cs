@@ -47,10 +47,40 @@ public sealed class CsrfMiddleware
         _sendCookie = SendCookie;
     }
 
-    /// <summary>Gives the request its CSRF state, checks an unsafe request, and sends the cookie when the response starts if it was used.</summary>
+    /// <summary>
+    /// Checks an unsafe request; a request that needs no check gets its CSRF state only if the view asks for a token
+    /// (so a plain GET costs no state object or response hook).
+    /// </summary>
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+
+        // no endpoint: a 404 follows, as Django resolves the URL before its process_view
+        var method = context.Request.Method;
+        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method)
+            || context.GetEndpoint() is not { } endpoint
+            || endpoint.Metadata.GetMetadata<CsrfExemptAttribute>() is not null)
+        {
+            if (context.Request.Cookies[_options.CookieName] is { } cookie && CsrfToken.FormatError(cookie) is not null)
+            {
+                // a malformed cookie is replaced whatever the view does
+                Attach(context);
+            }
+            else
+            {
+                context.Features.Set(this);
+            }
+
+            return _next(context);
+        }
+
+        Attach(context);
+        return CheckThenNextAsync(context);
+    }
+
+    /// <summary>The request's CSRF state, from its cookie, with the hook that sends the cookie if the state changes.</summary>
+    internal CsrfRequestState Attach(HttpContext context)
+    {
         var state = new CsrfRequestState();
         var cookie = context.Request.Cookies[_options.CookieName];
         if (cookie is not null)
@@ -62,7 +92,6 @@ public sealed class CsrfMiddleware
             }
             else
             {
-                // a malformed cookie is replaced whatever the view does
                 state.Secret = CsrfToken.NewSecret();
                 state.NeedsUpdate = true;
             }
@@ -70,17 +99,7 @@ public sealed class CsrfMiddleware
 
         context.Features.Set(state);
         context.Response.OnStarting(_sendCookie, context);
-
-        // no endpoint: a 404 follows, as Django resolves the URL before its process_view
-        var method = context.Request.Method;
-        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method)
-            || context.GetEndpoint() is not { } endpoint
-            || endpoint.Metadata.GetMetadata<CsrfExemptAttribute>() is not null)
-        {
-            return _next(context);
-        }
-
-        return CheckThenNextAsync(context);
+        return state;
     }
 
     private async Task CheckThenNextAsync(HttpContext context)

@@ -22,25 +22,48 @@ public sealed class MessageMiddleware
         _onStarting = static state => ((MessageStorage)state).UpdateAsync().AsTask();
     }
 
-    /// <summary>Attaches the storage, runs the rest of the pipeline, then stores the unread messages.</summary>
-    public async Task InvokeAsync(HttpContext context)
+    /// <summary>
+    /// Runs the rest of the pipeline, then stores the unread messages. The storage is attached when first used (by
+    /// <see cref="Messages"/>), so a request that neither adds nor reads messages leaves the session untouched.
+    /// </summary>
+    public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Features.Get<Session>() is null)
+        if (context.Features.Get<Session>() is null && context.Features.Get<SessionMiddleware>() is null)
         {
             throw new InvalidOperationException(
                 "The session-based message storage requires the session middleware, before the message middleware: call app.UseReinhardtSessions() before app.UseReinhardtMessages().");
         }
 
+        context.Features.Set(this);
+        var next = _next(context);
+        if (!next.IsCompletedSuccessfully)
+        {
+            return AfterAsync(next, context);
+        }
+
+        return context.Features.Get<MessageStorage>() is { } storage && !context.Response.HasStarted ? storage.UpdateAsync().AsTask() : Task.CompletedTask;
+    }
+
+    private static async Task AfterAsync(Task next, HttpContext context)
+    {
+        await next.ConfigureAwait(false);
+        if (context.Features.Get<MessageStorage>() is { } storage && !context.Response.HasStarted)
+        {
+            await storage.UpdateAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The request's storage, with the hook that stores unread messages before the response starts.</summary>
+    internal MessageStorage Attach(HttpContext context)
+    {
+        // the session's hook first, so that (run in reverse order) ours stores the messages before it saves
+        _ = context.GetSession();
         var storage = new MessageStorage(context, _level, _levelTags);
         context.Features.Set(storage);
 
         // callbacks run in reverse order of registration: this one before the session middleware's, which saves
         context.Response.OnStarting(_onStarting, storage);
-        await _next(context).ConfigureAwait(false);
-        if (!context.Response.HasStarted)
-        {
-            await storage.UpdateAsync().ConfigureAwait(false);
-        }
+        return storage;
     }
 }

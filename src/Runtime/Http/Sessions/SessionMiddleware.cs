@@ -34,21 +34,51 @@ public sealed class SessionMiddleware
         _onStarting = state => ProcessResponseAsync((HttpContext)state);
     }
 
-    /// <summary>Attaches the session, runs the rest of the pipeline, then saves the session and sets or deletes its cookie.</summary>
-    public async Task InvokeAsync(HttpContext context)
+    /// <summary>
+    /// Runs the rest of the pipeline, then saves the session and sets or deletes its cookie. The session is attached
+    /// when first asked for (a request that never touches it costs nothing, as in Django, where an unaccessed session
+    /// is neither loaded nor saved), or at once with <see cref="ReinhardtSessionOptions.SaveEveryRequest"/>.
+    /// </summary>
+    public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var session = new Session(_store, _options, _time, context.Request.Cookies[_options.CookieName]);
-        context.Features.Set(session);
+        if (_options.SaveEveryRequest)
+        {
+            Attach(context);
+        }
+        else
+        {
+            context.Features.Set(this);
+        }
 
-        // a handler that starts writing before it returns still gets its cookie: headers go out on start
-        context.Response.OnStarting(_onStarting, context);
-        await _next(context).ConfigureAwait(false);
+        var next = _next(context);
+        if (!next.IsCompletedSuccessfully)
+        {
+            return AfterAsync(next, context);
+        }
+
+        return context.Features.Get<Session>() is null || context.Response.HasStarted ? Task.CompletedTask : ProcessResponseAsync(context);
+    }
+
+    private async Task AfterAsync(Task next, HttpContext context)
+    {
+        await next.ConfigureAwait(false);
         if (!context.Response.HasStarted)
         {
             // here rather than on start, so a failure to save is a clean error page
             await ProcessResponseAsync(context).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The request's session for the key in its cookie, with the hook that saves it before the response starts.</summary>
+    internal Session Attach(HttpContext context)
+    {
+        var session = new Session(_store, _options, _time, context.Request.Cookies[_options.CookieName]);
+        context.Features.Set(session);
+
+        // a handler that starts writing before it returns still gets its cookie: headers go out on start
+        context.Response.OnStarting(_onStarting, context);
+        return session;
     }
 
     private async Task ProcessResponseAsync(HttpContext context)
@@ -141,6 +171,7 @@ public static class SessionHttpContextExtensions
     {
         ArgumentNullException.ThrowIfNull(context);
         return context.Features.Get<Session>()
+            ?? context.Features.Get<SessionMiddleware>()?.Attach(context)
             ?? throw new InvalidOperationException("This request has no session: add app.UseReinhardtSessions() (Django's SessionMiddleware) before the code that uses it.");
     }
 
