@@ -25,6 +25,15 @@ if (args is ["--fixture-load", ..])
     return;
 }
 
+if (args is ["--routing-parity"])
+{
+    // the check every routing benchmark runs in its setup, on its own
+    using var pipelines = new Reinhardt.Benchmarks.Routing.RoutingPipelines();
+    pipelines.CheckParity();
+    Console.WriteLine($"Parity: both routers agree on {Reinhardt.Benchmarks.Routing.RouteList.Pool.Length} pooled and {Reinhardt.Benchmarks.Routing.RouteList.Mix.Length} mixed requests.");
+    return;
+}
+
 // BenchmarkDotNet 0.14 predates net10: run in-process (see ../shared/BENCHMARKING.md).
 // A short job keeps a full run within minutes on 2 shared cores; pass --job default for more precision.
 var job = Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithIterationCount(15).WithWarmupCount(5);
