@@ -52,10 +52,13 @@ stop_server() {
 }
 trap stop_server EXIT
 
+SECRET_KEY=$(head -c 48 /dev/urandom | base64 -w0)
+
 start_server() { # app [extra arguments]
     local app="$1"
     shift
-    taskset -c 0 "$OUT/$app/$app" --urls "$URL" "$@" >"$OUT/server.log" 2>&1 &
+    # Reinhardt needs a secret key outside Development (sessions, signing); the Minimal API ignores it
+    taskset -c 0 "$OUT/$app/$app" --urls "$URL" --SecretKey="$SECRET_KEY" "$@" >"$OUT/server.log" 2>&1 &
     server_pid=$!
     for _ in $(seq 1 2000); do
         if curl -fs -o /dev/null "$URL/plaintext"; then

@@ -80,6 +80,9 @@ internal static class RouteTableEmitter
             public global::System.Collections.Generic.IReadOnlyList<string> Templates => s_templates;
             """);
         writer.WriteLine();
+        writer.WriteLine("/// <inheritdoc />");
+        writer.WriteLine("public bool HasWebSocketRoutes => " + (spec.Routes.Any(r => r.IsWebSocket) ? "true" : "false") + ";");
+        writer.WriteLine();
         EmitMatcher(writer, patterns);
         foreach (var (route, method) in handlers)
         {

@@ -15,11 +15,35 @@ public sealed class ErrorPageMiddleware(RequestDelegate next, IHostEnvironment e
     private readonly bool _development = environment.IsDevelopment();
 
     /// <summary>Runs the rest of the pipeline and answers its failures.</summary>
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
+    {
+        Task pending;
+        try
+        {
+            pending = next(context);
+        }
+        catch (Exception exception)
+        {
+            pending = Task.FromException(exception);
+        }
+
+        // the common case, a response written synchronously and well, costs no state machine
+        if (pending.IsCompletedSuccessfully)
+        {
+            return NeedsPage(context.Response) ? ErrorPages.WriteAsync(context, context.Response.StatusCode, DevelopmentNotFoundText(context)) : Task.CompletedTask;
+        }
+
+        return AwaitAsync(pending, context);
+    }
+
+    private static bool NeedsPage(HttpResponse response) =>
+        response.StatusCode >= 400 && !response.HasStarted && response.ContentLength is null && response.ContentType is null;
+
+    private async Task AwaitAsync(Task pending, HttpContext context)
     {
         try
         {
-            await next(context);
+            await pending;
         }
         catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
         {
@@ -50,10 +74,9 @@ public sealed class ErrorPageMiddleware(RequestDelegate next, IHostEnvironment e
             return;
         }
 
-        var response = context.Response;
-        if (response.StatusCode >= 400 && !response.HasStarted && response.ContentLength is null && response.ContentType is null)
+        if (NeedsPage(context.Response))
         {
-            await ErrorPages.WriteAsync(context, response.StatusCode, DevelopmentNotFoundText(context));
+            await ErrorPages.WriteAsync(context, context.Response.StatusCode, DevelopmentNotFoundText(context));
         }
     }
 

@@ -15,6 +15,9 @@ public interface IRouteTable
     /// <summary>Whether any route matches <paramref name="path"/> (for Django's <c>APPEND_SLASH</c>).</summary>
     bool MatchesPath(string path);
 
+    /// <summary>Whether any route is a <see cref="WebSocketAttribute"/> endpoint (the WebSocket middleware is added only then).</summary>
+    bool HasWebSocketRoutes { get; }
+
     /// <summary>The route templates in matching order, for the development 404 page.</summary>
     IReadOnlyList<string> Templates { get; }
 }

@@ -115,7 +115,12 @@ public static class ReinhardtApp
         app.UseReinhardtRateLimits();
         app.UseReinhardtCsrf();
         app.UseReinhardtMessages();
-        app.UseWebSockets();
+        if (routes.HasWebSocketRoutes)
+        {
+            // it inspects every request for an upgrade: only apps with WebSocket routes pay for it
+            app.UseWebSockets();
+        }
+
         app.Use(next => new ViewEndpointMiddleware(next).InvokeAsync);
         return app;
     }
