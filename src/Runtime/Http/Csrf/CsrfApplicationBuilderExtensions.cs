@@ -14,6 +14,7 @@ public static class CsrfApplicationBuilderExtensions
         var services = app.ApplicationServices;
         var options = services.GetRequiredService<IOptions<CsrfOptions>>();
         var logger = services.GetRequiredService<ILogger<CsrfMiddleware>>();
-        return app.Use(next => new CsrfMiddleware(next, options, logger).InvokeAsync);
+        var installed = services.GetRequiredService<InstalledMiddleware<CsrfMiddleware>>();
+        return app.Use(next => (installed.Instance = new CsrfMiddleware(next, options, logger)).InvokeAsync);
     }
 }

@@ -66,10 +66,6 @@ public sealed class CsrfMiddleware
                 // a malformed cookie is replaced whatever the view does
                 Attach(context);
             }
-            else
-            {
-                context.Features.Set(this);
-            }
 
             return _next(context);
         }

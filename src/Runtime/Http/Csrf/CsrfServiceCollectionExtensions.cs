@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Reinhardt.Http;
 
 /// <summary>Registers Reinhardt's CSRF protection.</summary>
@@ -12,6 +14,7 @@ public static class CsrfServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.Configure<CsrfOptions>(configuration.GetSection("Csrf"));
+        services.TryAddSingleton<InstalledMiddleware<CsrfMiddleware>>();
         services.AddOptions<CsrfOptions>()
             .Validate(options => options.TrustedOrigins.All(origin => CsrfTrustedOrigins.Validate(origin) is null),
                 "The values in Csrf:TrustedOrigins must start with a scheme (usually http:// or https://).")

@@ -50,7 +50,7 @@ public static class CsrfToken
     {
         ArgumentNullException.ThrowIfNull(context);
         return context.Features.Get<CsrfRequestState>()
-            ?? context.Features.Get<CsrfMiddleware>()?.Attach(context)
+            ?? InstalledMiddleware<CsrfMiddleware>.Of(context)?.Attach(context)
             ?? throw new InvalidOperationException("No CSRF state on this request: add UseReinhardtCsrf() before the endpoint that asks for a CSRF token.");
     }
 

@@ -29,26 +29,19 @@ public sealed class MessageMiddleware
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Features.Get<Session>() is null && context.Features.Get<SessionMiddleware>() is null)
-        {
-            throw new InvalidOperationException(
-                "The session-based message storage requires the session middleware, before the message middleware: call app.UseReinhardtSessions() before app.UseReinhardtMessages().");
-        }
-
-        context.Features.Set(this);
         var next = _next(context);
         if (!next.IsCompletedSuccessfully)
         {
             return AfterAsync(next, context);
         }
 
-        return context.Features.Get<MessageStorage>() is { } storage && !context.Response.HasStarted ? storage.UpdateAsync().AsTask() : Task.CompletedTask;
+        return context.Features[typeof(MessageStorage)] is MessageStorage storage && !context.Response.HasStarted ? storage.UpdateAsync().AsTask() : Task.CompletedTask;
     }
 
     private static async Task AfterAsync(Task next, HttpContext context)
     {
         await next.ConfigureAwait(false);
-        if (context.Features.Get<MessageStorage>() is { } storage && !context.Response.HasStarted)
+        if (context.Features[typeof(MessageStorage)] is MessageStorage storage && !context.Response.HasStarted)
         {
             await storage.UpdateAsync().ConfigureAwait(false);
         }
@@ -58,6 +51,12 @@ public sealed class MessageMiddleware
     internal MessageStorage Attach(HttpContext context)
     {
         // the session's hook first, so that (run in reverse order) ours stores the messages before it saves
+        if (context.Features[typeof(Session)] is null && InstalledMiddleware<SessionMiddleware>.Of(context) is null)
+        {
+            throw new InvalidOperationException(
+                "The session-based message storage requires the session middleware, before the message middleware: call app.UseReinhardtSessions() before app.UseReinhardtMessages().");
+        }
+
         _ = context.GetSession();
         var storage = new MessageStorage(context, _level, _levelTags);
         context.Features.Set(storage);

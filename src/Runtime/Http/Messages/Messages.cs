@@ -42,7 +42,7 @@ public static class Messages
     private static MessageStorage Storage(HttpContext context, bool required)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if ((context.Features.Get<MessageStorage>() ?? context.Features.Get<MessageMiddleware>()?.Attach(context)) is { } storage)
+        if ((context.Features.Get<MessageStorage>() ?? InstalledMiddleware<MessageMiddleware>.Of(context)?.Attach(context)) is { } storage)
         {
             return storage;
         }

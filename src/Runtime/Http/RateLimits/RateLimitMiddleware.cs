@@ -98,16 +98,17 @@ public sealed class EndpointRateLimiter : IDisposable, IAsyncDisposable
 public sealed class RateLimitMiddleware(RequestDelegate next, EndpointRateLimiter limiter, ILogger<RateLimitMiddleware> logger)
 {
     /// <summary>Takes a permit for a limited endpoint, then calls the next middleware, or refuses the request.</summary>
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var metadata = EndpointRateLimiter.Metadata(context);
-        if (metadata is null)
-        {
-            await next(context).ConfigureAwait(false);
-            return;
-        }
 
+        // most endpoints declare no limit: no state machine for them
+        var metadata = EndpointRateLimiter.Metadata(context);
+        return metadata is null ? next(context) : LimitAsync(context, metadata);
+    }
+
+    private async Task LimitAsync(HttpContext context, RateLimitAttribute metadata)
+    {
         using var lease = limiter.AttemptAcquire(context);
         if (lease.IsAcquired)
         {

@@ -18,17 +18,22 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<Reque
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Features.Get<IHttpUpgradeFeature>() is { IsUpgradableRequest: true }
-            || context.Features.Get<IHttpExtendedConnectFeature>() is { IsExtendedConnect: true })
+        var request = context.Request;
+        if (_limits.Timeout > TimeSpan.Zero && IsUpgrade(context))
         {
             // a WebSocket lives as long as its conversation: no request timeout (its size limits still apply)
             context.Features.Get<IHttpRequestTimeoutFeature>()?.DisableTimeout();
         }
 
-        var request = context.Request;
         if (request.QueryString.HasValue && CountValues(request.Query) > _limits.MaxFormFields)
         {
             return ErrorPages.WriteAsync(context, StatusCodes.Status400BadRequest, _limits.TooManyFields());
+        }
+
+        // a request without a body (most GETs) has nothing to limit
+        if (request.ContentLength is null or 0 && request.Headers.TransferEncoding.Count == 0)
+        {
+            return next(context);
         }
 
         var (limit, key) = _limits.BodyLimit(request);
@@ -40,6 +45,10 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<Reque
         LimitBody(context, limit, key);
         return next(context);
     }
+
+    private static bool IsUpgrade(HttpContext context) =>
+        context.Features.Get<IHttpUpgradeFeature>() is { IsUpgradableRequest: true }
+        || context.Features.Get<IHttpExtendedConnectFeature>() is { IsExtendedConnect: true };
 
     /// <summary>
     /// Rejects a declared length over <paramref name="limit"/> and has the server enforce it while the body is read.

@@ -46,10 +46,6 @@ public sealed class SessionMiddleware
         {
             Attach(context);
         }
-        else
-        {
-            context.Features.Set(this);
-        }
 
         var next = _next(context);
         if (!next.IsCompletedSuccessfully)
@@ -57,7 +53,8 @@ public sealed class SessionMiddleware
             return AfterAsync(next, context);
         }
 
-        return context.Features.Get<Session>() is null || context.Response.HasStarted ? Task.CompletedTask : ProcessResponseAsync(context);
+        // the indexer, not Features.Get<T>: a generic virtual call is a slow lookup under Native AOT
+        return context.Features[typeof(Session)] is null || context.Response.HasStarted ? Task.CompletedTask : ProcessResponseAsync(context);
     }
 
     private async Task AfterAsync(Task next, HttpContext context)
@@ -171,7 +168,7 @@ public static class SessionHttpContextExtensions
     {
         ArgumentNullException.ThrowIfNull(context);
         return context.Features.Get<Session>()
-            ?? context.Features.Get<SessionMiddleware>()?.Attach(context)
+            ?? InstalledMiddleware<SessionMiddleware>.Of(context)?.Attach(context)
             ?? throw new InvalidOperationException("This request has no session: add app.UseReinhardtSessions() (Django's SessionMiddleware) before the code that uses it.");
     }
 

@@ -19,6 +19,8 @@ public static class SessionsSetup
         services.Configure<ReinhardtSessionOptions>(configuration.GetSection("Sessions"));
         services.Configure<MessageOptions>(configuration.GetSection("Messages"));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<InstalledMiddleware<SessionMiddleware>>();
+        services.TryAddSingleton<InstalledMiddleware<MessageMiddleware>>();
         services.TryAddSingleton(provider => SecretKey.FromConfiguration(
             configuration,
             provider.GetRequiredService<IHostEnvironment>(),
@@ -50,7 +52,8 @@ public static class SessionsSetup
         var store = services.GetRequiredService<SessionStore>();
         var options = services.GetRequiredService<IOptions<ReinhardtSessionOptions>>();
         var time = services.GetRequiredService<TimeProvider>();
-        return app.Use(next => new SessionMiddleware(next, store, options, time).InvokeAsync);
+        var installed = services.GetRequiredService<InstalledMiddleware<SessionMiddleware>>();
+        return app.Use(next => (installed.Instance = new SessionMiddleware(next, store, options, time)).InvokeAsync);
     }
 
     /// <summary>Adds <see cref="MessageMiddleware"/>; it must come after <see cref="UseReinhardtSessions"/>.</summary>
@@ -58,6 +61,7 @@ public static class SessionsSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.ApplicationServices.GetRequiredService<IOptions<MessageOptions>>();
-        return app.Use(next => new MessageMiddleware(next, options).InvokeAsync);
+        var installed = app.ApplicationServices.GetRequiredService<InstalledMiddleware<MessageMiddleware>>();
+        return app.Use(next => (installed.Instance = new MessageMiddleware(next, options)).InvokeAsync);
     }
 }
