@@ -38,7 +38,7 @@ public sealed class ViewEndpointMiddleware(RequestDelegate next)
     /// <summary>Invokes the endpoint's handler.</summary>
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.GetEndpoint()?.RequestDelegate is { } handler)
+        if (RequestEndpoint.Of(context)?.RequestDelegate is { } handler)
         {
             return handler(context);
         }
@@ -54,4 +54,15 @@ public sealed class ViewOptions
 {
     /// <summary>Redirect a URL without a trailing slash to the one with it when only that matches (Django's <c>APPEND_SLASH</c>).</summary>
     public bool AppendSlash { get; set; } = true;
+}
+
+/// <summary>
+/// The request's endpoint through the feature collection's indexer: <c>GetEndpoint()</c> calls the generic
+/// <c>Features.Get&lt;T&gt;()</c>, a generic virtual call that is a slow lookup under Native AOT, and the
+/// middleware after routing asks on every request.
+/// </summary>
+internal static class RequestEndpoint
+{
+    public static Endpoint? Of(HttpContext context) =>
+        context.Features[typeof(Microsoft.AspNetCore.Http.Features.IEndpointFeature)] is Microsoft.AspNetCore.Http.Features.IEndpointFeature feature ? feature.Endpoint : null;
 }

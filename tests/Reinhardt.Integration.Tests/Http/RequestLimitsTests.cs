@@ -101,7 +101,7 @@ public sealed class RequestLimitsTests
         Assert.Equal(10 * 1024 * 1024, options.MaxUploadBodySize);
         Assert.Equal(2048, options.MaxKeyLength);
         Assert.Equal(options.MaxFormBodySize, options.MaxRequestBodySize);
-        Assert.Equal(TimeSpan.FromSeconds(30), options.Timeout);
+        Assert.Equal(TimeSpan.Zero, options.Timeout);
     }
 
     [Fact]

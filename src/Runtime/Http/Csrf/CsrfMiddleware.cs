@@ -58,10 +58,10 @@ public sealed class CsrfMiddleware
         // no endpoint: a 404 follows, as Django resolves the URL before its process_view
         var method = context.Request.Method;
         if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method)
-            || context.GetEndpoint() is not { } endpoint
+            || Views.RequestEndpoint.Of(context) is not { } endpoint
             || endpoint.Metadata.GetMetadata<CsrfExemptAttribute>() is not null)
         {
-            if (context.Request.Cookies[_options.CookieName] is { } cookie && CsrfToken.FormatError(cookie) is not null)
+            if (context.Request.Headers.Cookie.Count > 0 && context.Request.Cookies[_options.CookieName] is { } cookie && CsrfToken.FormatError(cookie) is not null)
             {
                 // a malformed cookie is replaced whatever the view does
                 Attach(context);

@@ -20,7 +20,7 @@ public sealed class EndpointRateLimiter : IDisposable, IAsyncDisposable
     public EndpointRateLimiter() => _limiter = PartitionedRateLimiter.Create<HttpContext, PartitionKey>(Partition);
 
     /// <summary>The rate-limit metadata of the request's endpoint, or <see langword="null"/> when it is not limited.</summary>
-    public static RateLimitAttribute? Metadata(HttpContext context) => context?.GetEndpoint()?.Metadata.GetMetadata<RateLimitAttribute>();
+    public static RateLimitAttribute? Metadata(HttpContext context) => context is null ? null : Views.RequestEndpoint.Of(context)?.Metadata.GetMetadata<RateLimitAttribute>();
 
     /// <summary>
     /// Takes a permit for the request from its endpoint's window (the request's endpoint must carry a

@@ -40,9 +40,11 @@ public sealed class RequestLimitOptions
 
     /// <summary>
     /// How long a request may take before its <see cref="HttpContext.RequestAborted"/> token is cancelled and it
-    /// is answered 503: 30 seconds (a typical proxy/worker timeout). Zero or negative turns the default timeout off.
+    /// is answered 503. Off (zero) by default, as in Django, which leaves it to gunicorn or uwsgi: Kestrel's own
+    /// header and minimum-data-rate timeouts already cut off slow clients, and a timeout costs every request
+    /// a timer (about 1 µs, measured in docs/benchmarks.md). Set it, e.g. <c>00:00:30</c>, to bound slow handlers.
     /// </summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan Timeout { get; set; }
 
     /// <summary>The body limit for <paramref name="request"/>'s content type and the configuration key that sets it.</summary>
     public (long Limit, string Key) BodyLimit(HttpRequest request)

@@ -107,7 +107,11 @@ public static class RequestLimitsExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.ApplicationServices.GetRequiredService<IOptions<RequestLimitOptions>>();
-        app.UseRequestTimeouts();
+        if (options.Value.Timeout > TimeSpan.Zero)
+        {
+            app.UseRequestTimeouts();
+        }
+
         app.Use(next => new RequestLimitsMiddleware(next, options).InvokeAsync);
         return app;
     }
