@@ -5,7 +5,7 @@
 #
 #   bench/http-load.sh                  # 4 rounds of 10 s per contender and endpoint (about 6 minutes)
 #   ROUNDS=3 DURATION=10 bench/http-load.sh
-#   PROFILE=1 bench/http-load.sh        # also Reinhardt with UseReinhardt's stages added one at a time
+#   PROFILE=1 bench/http-load.sh        # also Reinhardt with parts of UseReinhardt switched off by configuration
 #   PROFILE=1 ROUNDS=3 ENDPOINTS=/plaintext bench/http-load.sh
 #
 # The server is pinned to core 0 and wrk to core 1. Each run starts a fresh server, warms it up with
@@ -103,7 +103,7 @@ measure() { # label app endpoint round [extra server arguments]
 }
 
 # the response each contender sends (Reinhardt adds Django's security headers)
-for app in Reinhardt.Http.Bench MinimalApi.Http.Bench; do
+for app in Reinhardt.Http.Bench MinimalApi.Http.Bench; do # (the Minimal API without its optional headers)
     start_server "$app"
     for endpoint in "${ENDPOINTS[@]}"; do
         echo "--- $app $endpoint: $(curl -si "$URL$endpoint" | wc -c) bytes" >&2
@@ -114,15 +114,17 @@ for app in Reinhardt.Http.Bench MinimalApi.Http.Bench; do
 done
 
 # contenders alternately: A B A B ... per endpoint
-CONTENDERS=("Reinhardt|Reinhardt.Http.Bench" "Minimal API|MinimalApi.Http.Bench")
+CONTENDERS=(
+    "Reinhardt|Reinhardt.Http.Bench"
+    "Minimal API|MinimalApi.Http.Bench"
+    "Minimal API + Django's headers|MinimalApi.Http.Bench|--Bench:SecurityHeaders=true"
+)
 if [[ "$PROFILE" == "1" ]]; then
-    # UseReinhardt's stages added one at a time, in its order (routing and the endpoint are always there)
+    # UseReinhardt with parts switched off by configuration, to see what each costs
     CONTENDERS+=(
-        "Reinhardt: routing only|Reinhardt.Http.Bench|--Bench:Stages=routing"
-        "Reinhardt: + error pages|Reinhardt.Http.Bench|--Bench:Stages=errors"
-        "Reinhardt: + security headers|Reinhardt.Http.Bench|--Bench:Stages=errors,security"
-        "Reinhardt: + CSRF|Reinhardt.Http.Bench|--Bench:Stages=errors,security,csrf"
-        "Reinhardt: + WebSockets|Reinhardt.Http.Bench|--Bench:Stages=errors,security,csrf,websockets"
+        "Reinhardt, no security headers|Reinhardt.Http.Bench|--Security:FrameOptions= --Security:ReferrerPolicy= --Security:CrossOriginOpenerPolicy= --Security:ContentTypeNosniff=false"
+        "Reinhardt, no static files|Reinhardt.Http.Bench|--StaticFiles:Enabled=false"
+        "Reinhardt, 30 s request timeout|Reinhardt.Http.Bench|--RequestLimits:Timeout=00:00:30"
     )
 fi
 
@@ -130,7 +132,8 @@ for endpoint in "${ENDPOINTS[@]}"; do
     for round in $(seq 1 "$ROUNDS"); do
         for contender in "${CONTENDERS[@]}"; do
             IFS='|' read -r label app extra <<<"$contender"
-            measure "$label" "$app" "$endpoint" "$round" ${extra:+"$extra"}
+            read -ra extras <<<"$extra"
+            measure "$label" "$app" "$endpoint" "$round" "${extras[@]}"
         done
     done
 done
