@@ -150,6 +150,12 @@ internal static class DiagnosticDescriptors
         "WebSocket handler has the wrong shape",
         "WebSocket handler {0} must take a System.Net.WebSockets.WebSocket parameter and return Task or ValueTask (it returns '{1}')");
 
+    // Templates: RH0040-RH0059
+    public static readonly DiagnosticDescriptor TemplateContextMustBePartial = Error(
+        "RH0045",
+        "Template context must be partial and non-generic",
+        "Template context '{0}' must be a non-generic 'partial' class or record so Reinhardt can add its renderer");
+
     public static readonly DiagnosticDescriptor RouteParameterMismatch = Error(
         "RH1003",
         "Route parameter and handler parameter disagree",

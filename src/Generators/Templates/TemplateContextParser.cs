@@ -1,0 +1,238 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Reinhardt.Generators.Common;
+
+namespace Reinhardt.Generators.Templates;
+
+/// <summary>
+/// Reads a <c>[Template]</c> context type into plain data: every type a template can reach from it by dotted
+/// lookups (members of app types, elements of sequences, values of mappings), so binding the template needs no
+/// symbols and caches like any spec. Framework types are leaves: their kind counts, not their members.
+/// </summary>
+internal static class TemplateContextParser
+{
+    public const string AttributeName = "Reinhardt.Templates.TemplateAttribute";
+
+    /// <summary>More reachable types than this is a context too wide to be a page; the walk stops there.</summary>
+    private const int MaxTypes = 400;
+
+    public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken) => node is TypeDeclarationSyntax;
+
+    public static TemplateContextParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var type = (INamedTypeSymbol)context.TargetSymbol;
+        var syntax = (TypeDeclarationSyntax)context.TargetNode;
+        var path = context.Attributes[0].ConstructorArguments.FirstOrDefault().Value as string ?? string.Empty;
+        if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword) || type.IsGenericType)
+        {
+            return new TemplateContextParseResult(null, new EquatableArray<DiagnosticInfo>(new[]
+            {
+                DiagnosticInfo.Create(DiagnosticDescriptors.TemplateContextMustBePartial, syntax.Identifier.GetLocation(), type.Name),
+            }));
+        }
+
+        var types = CollectTypes(type, context.SemanticModel.Compilation, cancellationToken);
+        var spec = new TemplateContextSpec(HierarchyInfo.From(type), path.Replace('\\', '/'), Key(type), types);
+        return new TemplateContextParseResult(spec, EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    /// <summary>The reachable types, breadth first from <paramref name="root"/>, ordered by key.</summary>
+    public static EquatableArray<TemplateType> CollectTypes(ITypeSymbol root, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var collections = new CollectionTypes(compilation);
+        var found = new Dictionary<string, TemplateType>(System.StringComparer.Ordinal);
+        var queue = new Queue<ITypeSymbol>();
+        queue.Enqueue(Unwrap(root));
+        while (queue.Count > 0 && found.Count < MaxTypes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var type = queue.Dequeue();
+            var key = Key(type);
+            if (found.ContainsKey(key))
+            {
+                continue;
+            }
+
+            var (kind, element, indexable) = Classify(type, collections);
+            var members = EquatableArray<TemplateMember>.Empty;
+            if (element is not null)
+            {
+                queue.Enqueue(Unwrap(element));
+            }
+            else if (kind == TemplateValueKind.Object && IsAppType(type))
+            {
+                var list = new List<TemplateMember>();
+                foreach (var member in Members(type))
+                {
+                    var memberType = member switch
+                    {
+                        IPropertySymbol property => property.Type,
+                        IFieldSymbol field => field.Type,
+                        IMethodSymbol method => method.ReturnType,
+                        _ => null,
+                    };
+                    if (memberType is null)
+                    {
+                        continue;
+                    }
+
+                    list.Add(new TemplateMember(member.Name, IdentifierCase.ToSnakeCase(member.Name), Key(Unwrap(memberType)), IsNullable(memberType), member is IMethodSymbol));
+                    queue.Enqueue(Unwrap(memberType));
+                }
+
+                members = list.OrderBy(m => m.TemplateName, System.StringComparer.Ordinal).ThenBy(m => m.Name, System.StringComparer.Ordinal).ToEquatableArray();
+            }
+
+            found[key] = new TemplateType(key, kind, element is null ? null : Key(Unwrap(element)), indexable, members);
+        }
+
+        return found.Values.OrderBy(t => t.Key, System.StringComparer.Ordinal).ToEquatableArray();
+    }
+
+    /// <summary>Public instance properties, fields and parameterless methods with a result, base types included.</summary>
+    private static IEnumerable<ISymbol> Members(ITypeSymbol type)
+    {
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public || member.IsImplicitlyDeclared || !seen.Add(member.Name))
+                {
+                    continue;
+                }
+
+                var usable = member switch
+                {
+                    IPropertySymbol property => !property.IsIndexer && property.GetMethod is not null && property.Name != "EqualityContract",
+                    IFieldSymbol => true,
+                    IMethodSymbol method => method.MethodKind == MethodKind.Ordinary && method.Parameters.Length == 0 && !method.IsGenericMethod
+                        && !method.ReturnsVoid && method.Name is not ("ToString" or "GetHashCode" or "GetType" or "Equals" or "Deconstruct" or "<Clone>$"),
+                    _ => false,
+                };
+                if (usable)
+                {
+                    yield return member;
+                }
+            }
+        }
+    }
+
+    private static (TemplateValueKind Kind, ITypeSymbol? Element, bool Indexable) Classify(ITypeSymbol type, CollectionTypes collections)
+    {
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_String:
+            case SpecialType.System_Char:
+                return (TemplateValueKind.String, null, false);
+            case SpecialType.System_Boolean:
+                return (TemplateValueKind.Boolean, null, false);
+            case SpecialType.System_Byte:
+            case SpecialType.System_SByte:
+            case SpecialType.System_Int16:
+            case SpecialType.System_UInt16:
+            case SpecialType.System_Int32:
+            case SpecialType.System_UInt32:
+            case SpecialType.System_Int64:
+            case SpecialType.System_UInt64:
+                return (TemplateValueKind.Integer, null, false);
+            case SpecialType.System_Single:
+            case SpecialType.System_Double:
+                return (TemplateValueKind.Float, null, false);
+            case SpecialType.System_Decimal:
+                return (TemplateValueKind.Decimal, null, false);
+            case SpecialType.System_DateTime:
+                return (TemplateValueKind.DateTime, null, false);
+        }
+
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            return (TemplateValueKind.Enum, null, false);
+        }
+
+        switch (type.ToDisplayString())
+        {
+            case "System.DateTimeOffset":
+                return (TemplateValueKind.DateTime, null, false);
+            case "System.DateOnly":
+                return (TemplateValueKind.DateOnly, null, false);
+            case "System.TimeOnly":
+                return (TemplateValueKind.TimeOnly, null, false);
+            case "System.TimeSpan":
+                return (TemplateValueKind.TimeSpan, null, false);
+            case "System.Guid":
+                return (TemplateValueKind.Guid, null, false);
+            case "Reinhardt.Templates.SafeString":
+                return (TemplateValueKind.Safe, null, false);
+        }
+
+        if (type is IArrayTypeSymbol array)
+        {
+            return (TemplateValueKind.Sequence, array.ElementType, true);
+        }
+
+        // a string-keyed dictionary is a mapping (d.key); any other enumerable a sequence
+        var dictionary = Implemented(type, collections.ReadOnlyDictionary) ?? Implemented(type, collections.Dictionary);
+        if (dictionary is not null && dictionary.TypeArguments[0].SpecialType == SpecialType.System_String)
+        {
+            return (TemplateValueKind.Mapping, dictionary.TypeArguments[1], false);
+        }
+
+        var enumerable = Implemented(type, collections.Enumerable);
+        if (enumerable is not null)
+        {
+            var indexable = Implemented(type, collections.ReadOnlyList) is not null || Implemented(type, collections.List) is not null;
+            return (TemplateValueKind.Sequence, enumerable.TypeArguments[0], indexable);
+        }
+
+        return (TemplateValueKind.Object, null, false);
+    }
+
+    private static INamedTypeSymbol? Implemented(ITypeSymbol type, INamedTypeSymbol? definition)
+    {
+        if (definition is null)
+        {
+            return null;
+        }
+
+        if (type is INamedTypeSymbol named && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, definition))
+        {
+            return named;
+        }
+
+        return type.AllInterfaces.FirstOrDefault(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, definition));
+    }
+
+    /// <summary>The collection interfaces, resolved once per context.</summary>
+    private sealed class CollectionTypes(Compilation compilation)
+    {
+        public INamedTypeSymbol? Enumerable { get; } = compilation.GetTypeByMetadataName("System.Collections.Generic.IEnumerable`1");
+
+        public INamedTypeSymbol? ReadOnlyList { get; } = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyList`1");
+
+        public INamedTypeSymbol? List { get; } = compilation.GetTypeByMetadataName("System.Collections.Generic.IList`1");
+
+        public INamedTypeSymbol? ReadOnlyDictionary { get; } = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyDictionary`2");
+
+        public INamedTypeSymbol? Dictionary { get; } = compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2");
+    }
+
+    /// <summary>App types are expanded; the framework's are leaves (a template does not walk into System.Uri).</summary>
+    private static bool IsAppType(ITypeSymbol type)
+    {
+        var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+        return !(ns == "System" || ns.StartsWith("System.", System.StringComparison.Ordinal) || ns == "Microsoft" || ns.StartsWith("Microsoft.", System.StringComparison.Ordinal));
+    }
+
+    private static bool IsNullable(ITypeSymbol type) =>
+        type.NullableAnnotation == NullableAnnotation.Annotated || type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
+
+    private static ITypeSymbol Unwrap(ITypeSymbol type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+
+    private static string Key(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+}
