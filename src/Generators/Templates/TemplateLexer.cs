@@ -64,6 +64,7 @@ internal static class TemplateLexer
         var tokens = new List<TemplateToken>();
         var nextNewline = -2;
         var nextClose = new[] { -2, -2, -2 }; // "%}", "}}", "#}"
+        var reportedLineEnd = new[] { -2, -2 };
         string? verbatimEnd = null;
         var textStart = 0;
         var i = 0;
@@ -97,9 +98,11 @@ internal static class TemplateLexer
             var close = nextClose[kindIndex];
             if (close == int.MaxValue || close > nextNewline)
             {
-                // No closing delimiter on this line: Django keeps it as text; '{{' and '{%' are reported by the parser.
-                if (kindIndex != 2 && verbatimEnd is null)
+                // No closing delimiter on this line: Django keeps it as text; '{{' and '{%' are reported by the parser,
+                // once per line and kind (every later one on the line is unclosed too).
+                if (kindIndex != 2 && verbatimEnd is null && i >= textStart && reportedLineEnd[kindIndex] != nextNewline)
                 {
+                    reportedLineEnd[kindIndex] = nextNewline;
                     AddText(tokens, textStart, i);
                     tokens.Add(new TemplateToken(TemplateTokenKind.UnclosedOpener, i, 2, i, 0));
                     textStart = i + 2;

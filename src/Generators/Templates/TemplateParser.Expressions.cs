@@ -352,6 +352,7 @@ internal static partial class TemplateParser
             private readonly List<ConditionToken> _items;
             private readonly TemplateToken _tag;
             private int _position;
+            private int _notDepth;
             private ConditionToken? _current;
 
             public ConditionParser(Session session, List<ConditionToken> items, TemplateToken tag)
@@ -407,6 +408,11 @@ internal static partial class TemplateParser
                 if (token.Op != "not")
                 {
                     throw new ConditionException("Not expecting '" + token.Op + "' in this position in if tag.", token.Start, token.End);
+                }
+
+                if (++_notDepth > MaxNesting)
+                {
+                    throw new ConditionException("Too many 'not' operators in if tag.", token.Start, token.End);
                 }
 
                 var operand = Expression(8);

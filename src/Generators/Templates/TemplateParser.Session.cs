@@ -11,6 +11,8 @@ internal static partial class TemplateParser
     /// <summary>The state of one parse: tokens, position, open tags, errors and per-template facts.</summary>
     private sealed partial class Session
     {
+        private const int MaxNesting = 200;
+
         private readonly string _path;
         private readonly string _text;
         private readonly CancellationToken _cancellationToken;
@@ -23,6 +25,7 @@ internal static partial class TemplateParser
         private readonly HashSet<int> _reportedTokens = new();
         private int _index;
         private bool _topLevelNonText;
+        private bool _aborted;
         private string? _extends;
         private TemplateSpan? _extendsSpan;
 
@@ -147,6 +150,15 @@ internal static partial class TemplateParser
 
                 if (Array.IndexOf(OpeningTags, command) >= 0)
                 {
+                    if (_open.Count >= MaxNesting)
+                    {
+                        // Deeper than any real template: stop rather than risk the compiler's stack.
+                        Report(SyntaxErrorId, "Tags are nested too deeply (more than " + Invariant(MaxNesting) + " levels).", Span(token));
+                        _index = _tokens.Count;
+                        _aborted = true;
+                        return new Stop(StopKind.ClosedByOuter, string.Empty, _index, recovered: true);
+                    }
+
                     if (ParseTag(command, token, bits) is { } node)
                     {
                         nodes.Add(node);
@@ -264,7 +276,7 @@ internal static partial class TemplateParser
             _open.Add(open);
             var stop = ParseUntil(open, nodes);
             _open.RemoveAt(_open.Count - 1);
-            if (stop.Kind == StopKind.EndOfFile)
+            if (stop.Kind == StopKind.EndOfFile && !_aborted)
             {
                 Report(UnclosedOrMismatchedTagId, "Unclosed tag on line " + Invariant(LineNumber(token)) + ": '" + tagName + "'. Looking for one of: "
                     + string.Join(", ", terminators) + ".", Span(token));
