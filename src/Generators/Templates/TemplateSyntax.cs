@@ -61,6 +61,9 @@ internal sealed record NowNode(TemplateSpan Span, string Format, string? AsVaria
 /// <summary><c>{% cycle a b c as name silent %}</c>.</summary>
 internal sealed record CycleNode(TemplateSpan Span, EquatableArray<FilterExpression> Values, string? AsVariable, bool Silent) : TemplateNode(Span);
 
+/// <summary><c>{% cycle name %}</c>: advances (and outputs, unless it was declared <c>silent</c>) the cycle declared earlier with <c>as name</c>.</summary>
+internal sealed record CycleReferenceNode(TemplateSpan Span, string Name) : TemplateNode(Span);
+
 /// <summary><c>{% spaceless %}...{% endspaceless %}</c>.</summary>
 internal sealed record SpacelessNode(TemplateSpan Span, EquatableArray<TemplateNode> Body) : TemplateNode(Span);
 
