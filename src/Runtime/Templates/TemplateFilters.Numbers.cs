@@ -25,6 +25,18 @@ public static partial class TemplateFilters
         return (new BigInteger(Math.Truncate(value)) + new BigInteger(Math.Truncate(arg))).ToString(CultureInfo.InvariantCulture);
     }
 
+    /// <summary><c>add</c> of text to a float: <c>int(value) + int(arg)</c>, "" when the text is not an integer.</summary>
+    public static string Add(double value, string? arg)
+    {
+        if (double.IsNaN(value)) return "";
+        if (!double.IsFinite(value) || !PythonString.TryParseInt(arg, out BigInteger right)) return "";
+        return (new BigInteger(Math.Truncate(value)) + right).ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary><c>add</c> of text to a decimal: <c>int(value) + int(arg)</c>, "" when the text is not an integer.</summary>
+    public static string Add(decimal value, string? arg) =>
+        PythonString.TryParseInt(arg, out BigInteger right) ? (new BigInteger(decimal.Truncate(value)) + right).ToString(CultureInfo.InvariantCulture) : "";
+
     /// <summary><c>add</c> on text: the integer sum when both parse as Python integers (<c>"3"|add:"4"</c> is <c>7</c>), else the concatenation; "" for <see langword="null"/>.</summary>
     public static string Add(string? value, string? arg)
     {

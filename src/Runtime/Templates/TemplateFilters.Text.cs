@@ -67,6 +67,14 @@ public static partial class TemplateFilters
     /// <summary><c>default</c>: <paramref name="arg"/> when the value is false (<see langword="null"/> or empty).</summary>
     public static string Default(string? value, string arg) => string.IsNullOrEmpty(value) ? arg : value;
 
+    /// <summary>
+    /// <c>default</c> with a safe fallback (a template string literal) on text that is not safe, as the last filter
+    /// of an output: the value escaped when autoescape is on, else <paramref name="arg"/> as it is (Django prints a
+    /// literal fallback unescaped). Where more filters follow, use the <see cref="string"/> overload.
+    /// </summary>
+    public static SafeString Default(string? value, SafeString arg, bool autoescape) =>
+        string.IsNullOrEmpty(value) ? arg : new(autoescape ? HtmlEscape(value) : value);
+
     /// <summary><c>default</c>: <paramref name="arg"/> when the value is empty.</summary>
     public static SafeString Default(SafeString value, SafeString arg) => value.Value.Length == 0 ? arg : value;
 

@@ -74,18 +74,33 @@ public static class TemplateText
     public static string Of(SafeString value) => value.Value;
 
     internal const int MaxNumberLength = 48;
+    internal const int MaxDisplayNumberLength = 340; // a double in positional notation: up to 309 integer or 324 fraction digits
     internal const int MaxDateLength = 40;
 
     // Python's float repr (format_float_short with 'r'): the shortest round-trip digits, laid out fixed when the
     // decimal exponent is in [-4, 16), otherwise as d.ddde+XX. .NET's "R" gives the same digits, other layout.
-    internal static int FormatDouble(double value, Span<byte> destination)
+    internal static int FormatDouble(double value, Span<byte> destination) => FormatDouble(value, destination, expandExponent: false);
+
+    // How a Django 5.x template prints a float (django.utils.numberformat.format): str(), except that a value whose
+    // str() has an exponent goes through Decimal and prints in positional notation (1e+16 -> 10000000000000000).
+    internal static int FormatDisplayDouble(double value, Span<byte> destination) => FormatDouble(value, destination, expandExponent: true);
+
+    internal static int FormatDisplaySingle(float value, Span<byte> destination)
+    {
+        if (!float.IsFinite(value)) return FormatSingle(value, destination);
+        Span<byte> raw = stackalloc byte[MaxNumberLength];
+        value.TryFormat(raw, out int rawLength, "R", CultureInfo.InvariantCulture);
+        return LayOutPythonFloat(raw[..rawLength], destination, expandExponent: true);
+    }
+
+    private static int FormatDouble(double value, Span<byte> destination, bool expandExponent)
     {
         if (double.IsNaN(value)) return Copy("nan"u8, destination);
         if (double.IsPositiveInfinity(value)) return Copy("inf"u8, destination);
         if (double.IsNegativeInfinity(value)) return Copy("-inf"u8, destination);
         Span<byte> raw = stackalloc byte[MaxNumberLength];
         value.TryFormat(raw, out int rawLength, "R", CultureInfo.InvariantCulture);
-        return LayOutPythonFloat(raw[..rawLength], destination);
+        return LayOutPythonFloat(raw[..rawLength], destination, expandExponent);
     }
 
     internal static int FormatSingle(float value, Span<byte> destination)
@@ -95,10 +110,10 @@ public static class TemplateText
         if (float.IsNegativeInfinity(value)) return Copy("-inf"u8, destination);
         Span<byte> raw = stackalloc byte[MaxNumberLength];
         value.TryFormat(raw, out int rawLength, "R", CultureInfo.InvariantCulture);
-        return LayOutPythonFloat(raw[..rawLength], destination);
+        return LayOutPythonFloat(raw[..rawLength], destination, expandExponent: false);
     }
 
-    private static int LayOutPythonFloat(ReadOnlySpan<byte> raw, Span<byte> destination)
+    private static int LayOutPythonFloat(ReadOnlySpan<byte> raw, Span<byte> destination, bool expandExponent)
     {
         bool negative = raw[0] == (byte)'-';
         if (negative) raw = raw[1..];
@@ -125,7 +140,8 @@ public static class TemplateText
         if (negative) destination[n++] = (byte)'-';
         if (significant.IsEmpty) return n + Copy("0.0"u8, destination[n..]);
         int scientificExponent = decimalPoint - 1;
-        if (scientificExponent is >= -4 and < 16)
+        bool positional = scientificExponent is >= -4 and < 16;
+        if (positional || expandExponent)
         {
             if (decimalPoint <= 0)
             {
@@ -138,8 +154,11 @@ public static class TemplateText
             {
                 n += Copy(significant, destination[n..]);
                 for (int z = significant.Length; z < decimalPoint; z++) destination[n++] = (byte)'0';
-                destination[n++] = (byte)'.';
-                destination[n++] = (byte)'0';
+                if (positional)
+                {
+                    destination[n++] = (byte)'.';
+                    destination[n++] = (byte)'0';
+                }
             }
             else
             {
@@ -210,6 +229,47 @@ public static class TemplateText
         if (colon) destination[n++] = (byte)':';
         magnitude.Minutes.TryFormat(destination[n..], out written, "00", CultureInfo.InvariantCulture);
         return n + written;
+    }
+
+    private static readonly string[] MonthsAp = ["", "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+
+    // How a Django 5.x template prints a datetime, date or time: localized with the en formats DATETIME_FORMAT
+    // ("N j, Y, P"), DATE_FORMAT ("N j, Y") and TIME_FORMAT ("P"). Written straight into bytes: no allocation.
+    internal static int FormatDisplay(DateTime wall, bool date, bool time, Span<byte> destination)
+    {
+        int n = 0;
+        if (date)
+        {
+            n += Encoding.ASCII.GetBytes(MonthsAp[wall.Month], destination);
+            destination[n++] = (byte)' ';
+            wall.Day.TryFormat(destination[n..], out int written, default, CultureInfo.InvariantCulture);
+            n += written;
+            destination[n++] = (byte)',';
+            destination[n++] = (byte)' ';
+            wall.Year.TryFormat(destination[n..], out written, "0000", CultureInfo.InvariantCulture);
+            n += written;
+            if (time)
+            {
+                destination[n++] = (byte)',';
+                destination[n++] = (byte)' ';
+            }
+        }
+        if (time)
+        {
+            if (wall.Minute == 0 && wall.Hour == 0) return n + Copy("midnight"u8, destination[n..]);
+            if (wall.Minute == 0 && wall.Hour == 12) return n + Copy("noon"u8, destination[n..]);
+            int hour12 = wall.Hour % 12 == 0 ? 12 : wall.Hour % 12;
+            hour12.TryFormat(destination[n..], out int written, default, CultureInfo.InvariantCulture);
+            n += written;
+            if (wall.Minute != 0)
+            {
+                destination[n++] = (byte)':';
+                wall.Minute.TryFormat(destination[n..], out written, "00", CultureInfo.InvariantCulture);
+                n += written;
+            }
+            n += Copy(wall.Hour > 11 ? " p.m."u8 : " a.m."u8, destination[n..]);
+        }
+        return n;
     }
 
     private static int Copy(ReadOnlySpan<byte> source, Span<byte> destination)

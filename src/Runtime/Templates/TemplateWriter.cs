@@ -8,7 +8,9 @@ namespace Reinhardt.Templates;
 /// Writes a rendered template as UTF-8 into an <see cref="IBufferWriter{T}"/> (a <c>PipeWriter</c>, an
 /// <see cref="ArrayBufferWriter{T}"/>). Generated renderers call <see cref="WriteLiteral"/> for the template's text
 /// and <c>Write</c> for values: text is HTML-escaped while it is transcoded (no intermediate string), safe text and
-/// numbers are copied as they are, numbers and dates without allocating.
+/// numbers are copied as they are, numbers and dates without allocating. Values print as a Django 5.x template
+/// prints them (localized with the en formats, no thousands separator): <c>True</c>, <c>None</c>, <c>1.5</c>,
+/// <c>Jan. 2, 2024, 3:04 a.m.</c>.
 /// </summary>
 public sealed class TemplateWriter
 {
@@ -94,46 +96,54 @@ public sealed class TemplateWriter
         _output.Advance(written);
     }
 
-    /// <summary>Writes the float as Python prints it (<c>1.5</c>, <c>2.0</c>, <c>1e+16</c>, <c>inf</c>, <c>nan</c>).</summary>
+    /// <summary>
+    /// Writes the float as a Django 5.x template prints it: Python's <c>str()</c> (<c>1.5</c>, <c>2.0</c>, <c>inf</c>,
+    /// <c>nan</c>), except that where <c>str()</c> would use an exponent the value is written positionally
+    /// (<c>1e+16</c> prints <c>10000000000000000</c>, <c>1e-05</c> prints <c>0.00001</c>).
+    /// </summary>
     public void Write(double value)
     {
-        Span<byte> span = _output.GetSpan(TemplateText.MaxNumberLength);
-        _output.Advance(TemplateText.FormatDouble(value, span));
+        Span<byte> span = _output.GetSpan(TemplateText.MaxDisplayNumberLength);
+        _output.Advance(TemplateText.FormatDisplayDouble(value, span));
     }
 
-    /// <summary>Writes the float as Python prints it, from its single-precision shortest digits.</summary>
+    /// <summary>Writes the float as <see cref="Write(double)"/> does, from its single-precision shortest digits (<c>0.1f</c> prints <c>0.1</c>).</summary>
     public void Write(float value)
     {
-        Span<byte> span = _output.GetSpan(TemplateText.MaxNumberLength);
-        _output.Advance(TemplateText.FormatSingle(value, span));
+        Span<byte> span = _output.GetSpan(TemplateText.MaxDisplayNumberLength);
+        _output.Advance(TemplateText.FormatDisplaySingle(value, span));
     }
 
-    /// <summary>Writes the datetime as Python's <c>str(datetime)</c>: <c>2024-01-02 03:04:05</c> (<c>+00:00</c> when UTC).</summary>
+    /// <summary>
+    /// Writes the datetime as a Django template prints one: localized with the en <c>DATETIME_FORMAT</c>
+    /// (<c>Jan. 2, 2024, 3:04 a.m.</c>, <c>noon</c>, <c>midnight</c>), its wall-clock time (no conversion).
+    /// <see cref="TemplateText.Of(DateTime)"/> gives <c>str()</c> instead, as text filters see it.
+    /// </summary>
     public void Write(DateTime value)
     {
         Span<byte> span = _output.GetSpan(TemplateText.MaxDateLength);
-        _output.Advance(TemplateText.FormatDateTime(value, span));
+        _output.Advance(TemplateText.FormatDisplay(value, date: true, time: true, span));
     }
 
-    /// <summary>Writes the datetime as Python's <c>str(datetime)</c> of an aware value: <c>2024-01-02 03:04:05+00:00</c>.</summary>
+    /// <summary>Writes the datetime's wall-clock time with the en <c>DATETIME_FORMAT</c>, as <see cref="Write(DateTime)"/>.</summary>
     public void Write(DateTimeOffset value)
     {
         Span<byte> span = _output.GetSpan(TemplateText.MaxDateLength);
-        _output.Advance(TemplateText.FormatDateTimeOffset(value, span));
+        _output.Advance(TemplateText.FormatDisplay(value.DateTime, date: true, time: true, span));
     }
 
-    /// <summary>Writes the date as <c>2024-01-02</c>.</summary>
+    /// <summary>Writes the date with the en <c>DATE_FORMAT</c>: <c>Jan. 2, 2024</c>.</summary>
     public void Write(DateOnly value)
     {
         Span<byte> span = _output.GetSpan(TemplateText.MaxDateLength);
-        _output.Advance(TemplateText.FormatDate(value, span));
+        _output.Advance(TemplateText.FormatDisplay(value.ToDateTime(TimeOnly.MinValue), date: true, time: false, span));
     }
 
-    /// <summary>Writes the time as <c>03:04:05</c> (<c>.ffffff</c> when the microseconds are non-zero).</summary>
+    /// <summary>Writes the time with the en <c>TIME_FORMAT</c>: <c>3:04 a.m.</c>, <c>noon</c>, <c>midnight</c>.</summary>
     public void Write(TimeOnly value)
     {
         Span<byte> span = _output.GetSpan(TemplateText.MaxDateLength);
-        _output.Advance(TemplateText.FormatTime(value.Ticks, span));
+        _output.Advance(TemplateText.FormatDisplay(DateTime.MinValue.Add(value.ToTimeSpan()), date: false, time: true, span));
     }
 
     /// <summary>Writes the UUID lowercase with hyphens (Python's <c>str(uuid)</c>).</summary>
