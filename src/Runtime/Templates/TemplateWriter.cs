@@ -1,0 +1,202 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Unicode;
+
+namespace Reinhardt.Templates;
+
+/// <summary>
+/// Writes a rendered template as UTF-8 into an <see cref="IBufferWriter{T}"/> (a <c>PipeWriter</c>, an
+/// <see cref="ArrayBufferWriter{T}"/>). Generated renderers call <see cref="WriteLiteral"/> for the template's text
+/// and <c>Write</c> for values: text is HTML-escaped while it is transcoded (no intermediate string), safe text and
+/// numbers are copied as they are, numbers and dates without allocating. Values print as a Django 5.x template
+/// prints them (localized with the en formats, no thousands separator): <c>True</c>, <c>None</c>, <c>1.5</c>,
+/// <c>Jan. 2, 2024, 3:04 a.m.</c>.
+/// </summary>
+public sealed class TemplateWriter
+{
+    // Django's escape(): exactly these five.
+    private static readonly SearchValues<char> HtmlSpecial = SearchValues.Create("&<>\"'");
+    private const int MaxChunkBytes = 16 * 1024;
+
+    private readonly IBufferWriter<byte> _output;
+
+    /// <summary>Writes into <paramref name="output"/>.</summary>
+    public TemplateWriter(IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        _output = output;
+    }
+
+    /// <summary>The buffer written to.</summary>
+    public IBufferWriter<byte> Output => _output;
+
+    /// <summary>Copies precomputed UTF-8 (the template's literal text) as it is.</summary>
+    public void WriteLiteral(ReadOnlySpan<byte> utf8) => _output.Write(utf8);
+
+    /// <summary>Writes text HTML-escaped (Django's <c>escape</c>); <see langword="null"/> prints <c>None</c> as Django does.</summary>
+    public void Write(string? value) => WriteEscaped(value is null ? TemplateText.None : value.AsSpan());
+
+    /// <summary>Writes text HTML-escaped: <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c>, <c>&quot;</c>, <c>&amp;#x27;</c>.</summary>
+    public void WriteEscaped(ReadOnlySpan<char> value)
+    {
+        while (!value.IsEmpty)
+        {
+            int special = value.IndexOfAny(HtmlSpecial);
+            if (special < 0)
+            {
+                WriteUtf16(value);
+                return;
+            }
+            WriteUtf16(value[..special]);
+            _output.Write(value[special] switch
+            {
+                '&' => "&amp;"u8,
+                '<' => "&lt;"u8,
+                '>' => "&gt;"u8,
+                '"' => "&quot;"u8,
+                _ => "&#x27;"u8,
+            });
+            value = value[(special + 1)..];
+        }
+    }
+
+    /// <summary>Writes text without escaping (a value already safe); <see langword="null"/> prints <c>None</c>.</summary>
+    public void WriteRaw(string? value) => WriteUtf16(value is null ? TemplateText.None : value.AsSpan());
+
+    /// <summary>Writes text without escaping.</summary>
+    public void WriteRaw(ReadOnlySpan<char> value) => WriteUtf16(value);
+
+    /// <summary>Writes safe text as it is.</summary>
+    public void Write(SafeString value) => WriteUtf16(value.Value.AsSpan());
+
+    /// <summary>Writes <c>True</c> or <c>False</c>.</summary>
+    public void Write(bool value) => _output.Write(value ? "True"u8 : "False"u8);
+
+    /// <summary>Writes the number (invariant, no allocation).</summary>
+    public void Write(int value)
+    {
+        Span<byte> span = _output.GetSpan(11);
+        value.TryFormat(span, out int written, default, CultureInfo.InvariantCulture);
+        _output.Advance(written);
+    }
+
+    /// <summary>Writes the number (invariant, no allocation).</summary>
+    public void Write(long value)
+    {
+        Span<byte> span = _output.GetSpan(20);
+        value.TryFormat(span, out int written, default, CultureInfo.InvariantCulture);
+        _output.Advance(written);
+    }
+
+    /// <summary>Writes the decimal as Python's <c>str(Decimal)</c> (its scale kept: <c>1.50</c>).</summary>
+    public void Write(decimal value)
+    {
+        Span<byte> span = _output.GetSpan(32);
+        value.TryFormat(span, out int written, default, CultureInfo.InvariantCulture);
+        _output.Advance(written);
+    }
+
+    /// <summary>
+    /// Writes the float as a Django 5.x template prints it: Python's <c>str()</c> (<c>1.5</c>, <c>2.0</c>, <c>inf</c>,
+    /// <c>nan</c>), except that where <c>str()</c> would use an exponent the value is written positionally
+    /// (<c>1e+16</c> prints <c>10000000000000000</c>, <c>1e-05</c> prints <c>0.00001</c>).
+    /// </summary>
+    public void Write(double value)
+    {
+        Span<byte> span = _output.GetSpan(TemplateText.MaxDisplayNumberLength);
+        _output.Advance(TemplateText.FormatDisplayDouble(value, span));
+    }
+
+    /// <summary>Writes the float as <see cref="Write(double)"/> does, from its single-precision shortest digits (<c>0.1f</c> prints <c>0.1</c>).</summary>
+    public void Write(float value)
+    {
+        Span<byte> span = _output.GetSpan(TemplateText.MaxDisplayNumberLength);
+        _output.Advance(TemplateText.FormatDisplaySingle(value, span));
+    }
+
+    /// <summary>
+    /// Writes the datetime as a Django template prints one: localized with the en <c>DATETIME_FORMAT</c>
+    /// (<c>Jan. 2, 2024, 3:04 a.m.</c>, <c>noon</c>, <c>midnight</c>), its wall-clock time (no conversion).
+    /// <see cref="TemplateText.Of(DateTime)"/> gives <c>str()</c> instead, as text filters see it.
+    /// </summary>
+    public void Write(DateTime value)
+    {
+        Span<byte> span = _output.GetSpan(TemplateText.MaxDateLength);
+        _output.Advance(TemplateText.FormatDisplay(value, date: true, time: true, span));
+    }
+
+    /// <summary>Writes the datetime's wall-clock time with the en <c>DATETIME_FORMAT</c>, as <see cref="Write(DateTime)"/>.</summary>
+    public void Write(DateTimeOffset value)
+    {
+        Span<byte> span = _output.GetSpan(TemplateText.MaxDateLength);
+        _output.Advance(TemplateText.FormatDisplay(value.DateTime, date: true, time: true, span));
+    }
+
+    /// <summary>Writes the date with the en <c>DATE_FORMAT</c>: <c>Jan. 2, 2024</c>.</summary>
+    public void Write(DateOnly value)
+    {
+        Span<byte> span = _output.GetSpan(TemplateText.MaxDateLength);
+        _output.Advance(TemplateText.FormatDisplay(value.ToDateTime(TimeOnly.MinValue), date: true, time: false, span));
+    }
+
+    /// <summary>Writes the time with the en <c>TIME_FORMAT</c>: <c>3:04 a.m.</c>, <c>noon</c>, <c>midnight</c>.</summary>
+    public void Write(TimeOnly value)
+    {
+        Span<byte> span = _output.GetSpan(TemplateText.MaxDateLength);
+        _output.Advance(TemplateText.FormatDisplay(DateTime.MinValue.Add(value.ToTimeSpan()), date: false, time: true, span));
+    }
+
+    /// <summary>Writes the UUID lowercase with hyphens (Python's <c>str(uuid)</c>).</summary>
+    public void Write(Guid value)
+    {
+        Span<byte> span = _output.GetSpan(36);
+        value.TryFormat(span, out int written, "D");
+        _output.Advance(written);
+    }
+
+    /// <summary>Writes the value, or <c>None</c>.</summary>
+    public void Write(bool? value) { if (value is { } v) Write(v); else WriteNone(); }
+
+    /// <summary>Writes the value, or <c>None</c>.</summary>
+    public void Write(int? value) { if (value is { } v) Write(v); else WriteNone(); }
+
+    /// <summary>Writes the value, or <c>None</c>.</summary>
+    public void Write(long? value) { if (value is { } v) Write(v); else WriteNone(); }
+
+    /// <summary>Writes the value, or <c>None</c>.</summary>
+    public void Write(decimal? value) { if (value is { } v) Write(v); else WriteNone(); }
+
+    /// <summary>Writes the value, or <c>None</c>.</summary>
+    public void Write(double? value) { if (value is { } v) Write(v); else WriteNone(); }
+
+    /// <summary>Writes the value, or <c>None</c>.</summary>
+    public void Write(DateTime? value) { if (value is { } v) Write(v); else WriteNone(); }
+
+    /// <summary>Writes the value, or <c>None</c>.</summary>
+    public void Write(DateTimeOffset? value) { if (value is { } v) Write(v); else WriteNone(); }
+
+    /// <summary>Writes the value, or <c>None</c>.</summary>
+    public void Write(DateOnly? value) { if (value is { } v) Write(v); else WriteNone(); }
+
+    /// <summary>Writes the value, or <c>None</c>.</summary>
+    public void Write(TimeOnly? value) { if (value is { } v) Write(v); else WriteNone(); }
+
+    /// <summary>Writes the value, or <c>None</c>.</summary>
+    public void Write(Guid? value) { if (value is { } v) Write(v); else WriteNone(); }
+
+    /// <summary>Writes <c>None</c>, as Django prints a null value.</summary>
+    public void WriteNone() => _output.Write("None"u8);
+
+    // Transcodes straight into the output's memory; a lone surrogate becomes U+FFFD (Python would refuse to encode it).
+    private void WriteUtf16(ReadOnlySpan<char> chars)
+    {
+        while (!chars.IsEmpty)
+        {
+            int hint = (int)Math.Min((long)chars.Length * 3, MaxChunkBytes);
+            Span<byte> span = _output.GetSpan(Math.Max(hint, 4));
+            Utf8.FromUtf16(chars, span, out int read, out int written, replaceInvalidSequences: true, isFinalBlock: true);
+            _output.Advance(written);
+            chars = chars[read..];
+        }
+    }
+}
