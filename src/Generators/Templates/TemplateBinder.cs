@@ -152,47 +152,9 @@ internal sealed class TemplateBinder
         return new TemplateError(UnknownVariableId, message + (suggestion is null ? "." : $". Did you mean '{suggestion}'?"), span);
     }
 
-    /// <summary>The candidate within edit distance 2 (or a third of the name), closest first, ties by name.</summary>
-    public static string? Closest(string name, IEnumerable<string> candidates)
-    {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates.OrderBy(c => c, StringComparer.Ordinal))
-        {
-            var distance = Distance(name, candidate);
-            if (distance < bestDistance)
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-
-        return best is not null && bestDistance <= Math.Max(2, name.Length / 3) ? best : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
+    /// <summary>The closest candidate (see <see cref="NameSuggestion"/>), ties broken by name.</summary>
+    public static string? Closest(string name, IEnumerable<string> candidates) =>
+        NameSuggestion.Closest(name, candidates.OrderBy(c => c, StringComparer.Ordinal));
 
     private static string Display(string typeKey) => typeKey.Replace("global::", string.Empty);
 }

@@ -79,55 +79,7 @@ internal static partial class TemplateParser
     private static readonly string[] EndFor = { "endfor" };
 
     /// <summary>The closest known tag name within a small edit distance, or null.</summary>
-    internal static string? SuggestTag(string name)
-    {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in OpeningTags.Concat(ClosingTags))
-        {
-            var distance = EditDistance(name, candidate);
-            if (distance < bestDistance)
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-
-        var allowed = name.Length <= 3 ? 1 : name.Length <= 5 ? 2 : 3;
-        return bestDistance <= allowed && bestDistance < name.Length ? best : null;
-    }
-
-    // Optimal string alignment distance: Levenshtein plus adjacent transpositions ("endfro" -> "endfor" is 1).
-    private static int EditDistance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var value = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    value = Math.Min(value, d[i - 2, j - 2] + 1);
-                }
-
-                d[i, j] = value;
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
+    internal static string? SuggestTag(string name) => NameSuggestion.Closest(name, OpeningTags.Concat(ClosingTags));
 
     /// <summary>A whitespace-separated piece of a tag (Django's <c>split_contents</c>), with its position.</summary>
     private readonly struct Bit
