@@ -150,7 +150,55 @@ internal static class DiagnosticDescriptors
         "WebSocket handler has the wrong shape",
         "WebSocket handler {0} must take a System.Net.WebSockets.WebSocket parameter and return Task or ValueTask (it returns '{1}')");
 
-    // Templates: RH0040-RH0059
+    // Templates: RH0040-RH0059 (and RH1007 in the typing range); the parser's and binder's error ids map here
+    public static readonly DiagnosticDescriptor TemplateSyntaxError = Error(
+        "RH0040",
+        "Template syntax error",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor UnknownTemplateTag = Error(
+        "RH0041",
+        "Unknown template tag",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor UnclosedTemplateTag = Error(
+        "RH0042",
+        "Unclosed or mismatched template block",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor MisplacedExtends = Error(
+        "RH0043",
+        "extends is not the first tag",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor DuplicateTemplateBlock = Error(
+        "RH0044",
+        "Block name used twice in a template",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor TemplateNotFound = Error(
+        "RH0046",
+        "Template not found",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor UnresolvedTemplateName = Error(
+        "RH1007",
+        "Template variable or filter does not resolve",
+        "{0}",
+        "Typing");
+
+    /// <summary>The descriptor of a template parser or binder error id.</summary>
+    public static DiagnosticDescriptor ForTemplateError(string id) => id switch
+    {
+        "RH0041" => UnknownTemplateTag,
+        "RH0042" => UnclosedTemplateTag,
+        "RH0043" => MisplacedExtends,
+        "RH0044" => DuplicateTemplateBlock,
+        "RH0046" => TemplateNotFound,
+        "RH1007" => UnresolvedTemplateName,
+        _ => TemplateSyntaxError,
+    };
+
     public static readonly DiagnosticDescriptor TemplateContextMustBePartial = Error(
         "RH0045",
         "Template context must be partial and non-generic",

@@ -21,10 +21,17 @@ internal static class StepNames
     public const string ViewSpecs = nameof(ViewSpecs);
     public const string RouteTable = nameof(RouteTable);
     public const string ViewDiagnostics = nameof(ViewDiagnostics);
+    public const string TemplateParse = nameof(TemplateParse);
+    public const string TemplateLibrary = nameof(TemplateLibrary);
+    public const string TemplateContextParse = nameof(TemplateContextParse);
+    public const string TemplateDiagnostics = nameof(TemplateDiagnostics);
 
     /// <summary>Every step whose outputs must be cacheable.</summary>
     public static readonly string[] All = { ModelParse, ModelSpecs, ModelRelations, ModelEmitSpecs, ModelDiagnostics, DatabaseParse, DatabaseModels, DatabaseMigrations, DatabaseCommands };
 
     /// <summary>The view generator's steps.</summary>
     public static readonly string[] Views = { ViewParse, ViewSpecs, RouteTable, ViewDiagnostics };
+
+    /// <summary>The template generator's steps.</summary>
+    public static readonly string[] Templates = { TemplateParse, TemplateLibrary, TemplateContextParse, TemplateDiagnostics };
 }

@@ -37,7 +37,8 @@ internal static class TemplateContextParser
 
         var types = CollectTypes(type, context.SemanticModel.Compilation, cancellationToken);
         var spec = new TemplateContextSpec(HierarchyInfo.From(type), path.Replace('\\', '/'), Key(type), types);
-        return new TemplateContextParseResult(spec, EquatableArray<DiagnosticInfo>.Empty);
+        var attributeLocation = context.Attributes[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
+        return new TemplateContextParseResult(spec, EquatableArray<DiagnosticInfo>.Empty, LocationInfo.From(attributeLocation));
     }
 
     /// <summary>The reachable types, breadth first from <paramref name="root"/>, ordered by key.</summary>

@@ -40,4 +40,4 @@ internal sealed record TemplateType(string Key, TemplateValueKind Kind, string? 
 internal sealed record TemplateContextSpec(HierarchyInfo Hierarchy, string TemplatePath, string RootTypeKey, EquatableArray<TemplateType> Types);
 
 /// <summary>A parsed context and its diagnostics (with locations, kept apart from the spec).</summary>
-internal sealed record TemplateContextParseResult(TemplateContextSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+internal sealed record TemplateContextParseResult(TemplateContextSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics, LocationInfo? AttributeLocation = null);

@@ -1,0 +1,137 @@
+using Microsoft.CodeAnalysis;
+using Reinhardt.Generators.Common;
+using Reinhardt.Generators.Templates;
+using Reinhardt.Testing;
+using Xunit;
+
+namespace Reinhardt.Generators.Tests.Templates;
+
+public class TemplateGeneratorTests
+{
+    private const string Context = """
+        using System;
+        using System.Collections.Generic;
+        using Reinhardt.Templates;
+        namespace Polls;
+        public class Question
+        {
+            public string QuestionText { get; set; } = "";
+            public DateTimeOffset PubDate { get; set; }
+            public IReadOnlyList<Choice> Choices { get; set; } = [];
+        }
+        public class Choice { public string ChoiceText { get; set; } = ""; public int Votes { get; set; } }
+        [Template("polls/detail.html")]
+        public partial record DetailPage(Question Question, string? ErrorMessage);
+        public class Unrelated { public int Value { get; set; } }
+        """;
+
+    private const string Base = """
+        <!DOCTYPE html>
+        <title>{% block title %}Polls{% endblock %}</title>
+        {% block content %}{% endblock %}
+        """;
+
+    private const string Detail = """
+        {% extends "base.html" %}
+        {% block title %}{{ question.question_text }}{% endblock %}
+        {% block content %}
+        <h1>{{ question.question_text|upper }}</h1>
+        {% if error_message %}<p><strong>{{ error_message }}</strong></p>{% endif %}
+        {% for choice in question.choices %}
+          {% include "polls/choice.html" with item=choice only %}{{ forloop.counter }}
+        {% empty %}none{% endfor %}
+        {% with published=question.pub_date %}{{ published|date:"Y-m-d" }}{% endwith %}
+        {% endblock %}
+        """;
+
+    private const string Choice = """<li>{{ item.choice_text }} ({{ item.votes }} vote{{ item.votes|pluralize }})</li>""";
+
+    private static InMemoryAdditionalText Template(string name, string text) => new("/app/Templates/" + name, text);
+
+    private static GeneratorRun Run(string detail = Detail, string choice = Choice, string context = Context) =>
+        GeneratorHarness.Run(
+            [new TemplateGenerator()],
+            CompilationFactory.Create(context),
+            additionalTexts: [Template("base.html", Base), Template("polls/detail.html", detail), Template("polls/choice.html", choice)]);
+
+    [Fact]
+    public void A_template_that_resolves_against_its_context_builds_clean()
+    {
+        var run = Run();
+        Assert.Empty(run.GeneratorDiagnostics);
+    }
+
+    [Theory]
+    [InlineData("{{ question.question_txt }}", "RH1007", "question_txt", 4, 14, "'question' (Polls.Question) has no member 'question_txt'. Did you mean 'question_text'?")]
+    [InlineData("{{ questoin.question_text }}", "RH1007", "questoin", 4, 5, "Unknown variable 'questoin'. Did you mean 'question'?")]
+    [InlineData("{{ question.question_text|lowr }}", "RH1007", "lowr", 4, 28, "Unknown filter 'lowr'. Did you mean 'lower'?")]
+    [InlineData("{% for c in question.question_text.nothing %}{% endfor %}", "RH1007", "nothing", 4, 37, "nothing")]
+    [InlineData("{% fro c in question.choices %}", "RH0041", "fro", 4, 5, "'fro'")]
+    [InlineData("{% if question %}", "RH0042", "{% endblock %}", 10, 1, "endblock")]
+    public void Mistakes_are_reported_at_the_html_line_and_column(string line4, string id, string text, int line, int column, string message)
+    {
+        var detail = Detail.Replace("<h1>{{ question.question_text|upper }}</h1>", " " + line4, StringComparison.Ordinal);
+        var run = Run(detail);
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Contains(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal("/app/Templates/polls/detail.html", span.Path);
+        Assert.Equal((line, column), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+        Assert.Equal(text, detail.Split('\n')[line - 1].Substring(column - 1, text.Length));
+    }
+
+    [Fact]
+    public void Errors_in_an_included_template_are_reported_in_that_file_and_only_sees_its_bindings()
+    {
+        var run = Run(choice: "<li>{{ item.choice_text }} {{ question.question_text }}</li>");
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("RH1007", diagnostic.Id);
+        Assert.Equal("/app/Templates/polls/choice.html", diagnostic.Location.GetLineSpan().Path);
+        Assert.Contains("Unknown variable 'question'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_templates_are_reported_where_they_are_named()
+    {
+        var run = Run(context: Context.Replace("\"polls/detail.html\"", "\"polls/detial.html\"", StringComparison.Ordinal));
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("RH0046", diagnostic.Id);
+        Assert.Equal("Template(\"polls/detial.html\")", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
+        Assert.Contains("Did you mean 'polls/detail.html'?", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+        var parent = Run(Detail.Replace("\"base.html\"", "\"layout.html\"", StringComparison.Ordinal));
+        var missing = Assert.Single(parent.GeneratorDiagnostics);
+        Assert.Equal("RH0046", missing.Id);
+        Assert.Equal((1, 12), (missing.Location.GetLineSpan().StartLinePosition.Line + 1, missing.Location.GetLineSpan().StartLinePosition.Character + 1));
+    }
+
+    [Fact]
+    public void A_child_block_replaces_the_parents_and_is_bound_in_the_childs_file()
+    {
+        var run = Run(Detail.Replace("{% block title %}{{ question.question_text }}{% endblock %}", "{% block title %}{{ question.titel }}{% endblock %}", StringComparison.Ordinal));
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("/app/Templates/polls/detail.html", diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(2, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+    }
+
+    public static TheoryData<string, Func<Compilation, Compilation>> UnrelatedEdits => new()
+    {
+        { "clone", IncrementalCaching.Clone },
+        { "unrelated file", IncrementalCaching.AddUnrelatedFile },
+        { "same file, outside the context", IncrementalCaching.ReplaceText("Source0.cs", "public int Value { get; set; }", "public int Value { get; set; } public int Other => 1;") },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnrelatedEdits))]
+    public void Unrelated_edits_leave_every_step_cached(string edit, Func<Compilation, Compilation> apply)
+    {
+        Assert.NotNull(edit);
+        var run = IncrementalCaching.Run(
+            [new TemplateGenerator()],
+            CompilationFactory.Create(Context),
+            apply,
+            additionalTexts: [Template("base.html", Base), Template("polls/detail.html", Detail), Template("polls/choice.html", Choice)]);
+        run.AssertAllCached(StepNames.Templates);
+    }
+}
