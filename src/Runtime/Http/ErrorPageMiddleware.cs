@@ -107,11 +107,7 @@ public sealed class ErrorPageMiddleware(RequestDelegate next, IHostEnvironment e
             .Append(" at ").Append(HtmlEncoder.Default.Encode(context.Request.Method + " " + context.Request.Path)).Append("</h1>\n<pre class=\"exception_value\">")
             .Append(HtmlEncoder.Default.Encode(exception.Message)).Append("</pre>\n<h2>Traceback</h2>\n<pre>")
             .Append(HtmlEncoder.Default.Encode(exception.ToString())).Append("</pre>\n<p>You are seeing this page because the environment is Development. ")
-            .Append("In Production this is a plain \"Server Error (500)\" page.</p>\n</body>\n</html>\n");
-        var bytes = Encoding.UTF8.GetBytes(html.ToString());
-        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-        context.Response.ContentType = "text/html; charset=utf-8";
-        context.Response.ContentLength = bytes.Length;
-        return context.Response.Body.WriteAsync(bytes, context.RequestAborted).AsTask();
+            .Append("Elsewhere this is a plain \"Internal Server Error (500)\" page.</p>\n</body>\n</html>\n");
+        return ErrorPages.WriteHtmlAsync(context, StatusCodes.Status500InternalServerError, html.ToString());
     }
 }

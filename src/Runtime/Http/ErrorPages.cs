@@ -21,8 +21,6 @@ public static class ErrorPages
             return Task.CompletedTask;
         }
 
-        response.StatusCode = statusCode;
-        response.ContentType = "text/html; charset=utf-8";
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  <meta name=\"robots\" content=\"NONE,NOARCHIVE\">\n  <title>")
             .Append(Title(statusCode)).Append("</title>\n</head>\n<body>\n  <h1>").Append(Title(statusCode)).Append("</h1>\n");
@@ -33,7 +31,16 @@ public static class ErrorPages
         }
 
         html.Append("</body>\n</html>\n");
-        var bytes = Encoding.UTF8.GetBytes(html.ToString());
+        return WriteHtmlAsync(context, statusCode, html.ToString());
+    }
+
+    /// <summary>Answers <paramref name="statusCode"/> with a complete HTML document.</summary>
+    internal static Task WriteHtmlAsync(HttpContext context, int statusCode, string html)
+    {
+        var response = context.Response;
+        var bytes = Encoding.UTF8.GetBytes(html);
+        response.StatusCode = statusCode;
+        response.ContentType = "text/html; charset=utf-8";
         response.ContentLength = bytes.Length;
         return response.Body.WriteAsync(bytes, context.RequestAborted).AsTask();
     }

@@ -34,8 +34,8 @@ public static class WebSocketEndpoints
 
     private static bool IsAllowedOrigin(HttpContext context, Uri origin)
     {
-        var hosts = context.RequestServices.GetService<IOptions<HostFilteringOptions>>()?.Value.AllowedHosts ?? [];
-        return AllowedHosts.IsAllowed([.. hosts], origin.Host)
+        var hosts = context.RequestServices.GetService<IOptions<HostFilteringOptions>>()?.Value.AllowedHosts;
+        return (hosts is not null && AllowedHosts.IsAllowed(hosts as IReadOnlyList<string> ?? [.. hosts], origin.Host))
             || string.Equals(origin.Authority, context.Request.Host.Value, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -105,6 +105,14 @@ public class ViewGeneratorTests
     }
 
     [Fact]
+    public void The_table_says_whether_it_has_websocket_routes()
+    {
+        Assert.Contains("public bool HasWebSocketRoutes => true;", RunPolls().Source("Polls.RouteTable.g.cs"), StringComparison.Ordinal);
+        var without = GeneratorHarness.Run(new ViewGenerator(), "using Microsoft.AspNetCore.Http;\nusing Reinhardt.Views;\nnamespace App;\n[View] public partial class V { [Get(\"/a/\")] public static IResult A() => Results.Ok(); }").AssertClean();
+        Assert.Contains("public bool HasWebSocketRoutes => false;", without.Source("RouteTable.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Root_namespace_falls_back_to_the_assembly_name()
     {
         var run = GeneratorHarness.Run(Generators, CompilationFactory.Create(PollsViews.Replace("namespace Polls.Views;", "namespace TestApp.Views;", StringComparison.Ordinal))).AssertClean();
