@@ -62,6 +62,29 @@ internal sealed class DeleteCollector
         return total;
     }
 
+    /// <summary>
+    /// Collects without deleting (the admin's delete confirmation): every table the delete reaches with its keys, in
+    /// discovery order. Throws <see cref="ProtectedErrorException"/> or <see cref="RestrictedErrorException"/> as the delete would.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<(TableSchema Table, IReadOnlyCollection<long> Keys)>> CollectOnlyAsync(TableSchema table, IReadOnlyCollection<long> keys, CancellationToken cancellationToken)
+    {
+        if (keys.Count > 0)
+        {
+            await CollectAsync(table, [.. keys], async: true, cancellationToken).ConfigureAwait(false);
+            foreach (var (child, parent, childKeys) in _restricted)
+            {
+                var deleted = _delete.GetValueOrDefault(child.Name);
+                if (deleted is null || !childKeys.All(deleted.Contains))
+                {
+                    throw new RestrictedErrorException(
+                        $"Cannot delete some instances of '{parent.Name}' because they are referenced through restricted foreign keys of '{child.Name}'.");
+                }
+            }
+        }
+
+        return [.. _order.Select(t => (t, (IReadOnlyCollection<long>)_delete[t.Name].Order().ToList()))];
+    }
+
     private async ValueTask CollectAsync(TableSchema table, long[] keys, bool async, CancellationToken cancellationToken)
     {
         var pending = new Queue<(TableSchema Table, long[] Keys)>();
