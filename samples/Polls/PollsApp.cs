@@ -1,4 +1,6 @@
+using Polls.Admin;
 using Polls.Models;
+using Reinhardt.Admin;
 using Reinhardt.Management;
 using Reinhardt.Views;
 
@@ -24,9 +26,15 @@ public static class PollsApp
         builder.Services.AddHostedService(services => new DatabaseInitializer(services.GetRequiredService<PollsDb>(), loadDemoData));
 
         var app = builder.Build();
-        app.UseReinhardt(RouteTable.Instance);
+        app.UseReinhardt(RouteTable.Instance.WithAdmin(AdminSite));
         return app;
     }
+
+    /// <summary>The admin site at <c>/admin/</c> (Django's <c>admin.site</c> with the tutorial's <c>QuestionAdmin</c>).</summary>
+    public static AdminSite AdminSite { get; } = CreateAdminSite();
+
+    /// <summary>A new admin site with the app's model admins registered.</summary>
+    public static AdminSite CreateAdminSite() => Reinhardt.Admin.AdminSite.For<PollsDb>().Register(new QuestionAdmin());
 
     /// <summary>Prepares the database before the server accepts requests.</summary>
     private sealed class DatabaseInitializer(PollsDb database, bool loadDemoData) : IHostedService
@@ -50,6 +58,7 @@ public static class PollsApp
     {
         ArgumentNullException.ThrowIfNull(database);
         await database.MigrateAsync(cancellationToken: cancellationToken);
+        await Reinhardt.Admin.AdminSite.MigrateAsync(database, cancellationToken);
         if (loadDemoData && !await database.Questions.ExistsAsync(cancellationToken))
         {
             await Fixtures.LoadAsync(database, PollsDb.FixtureModels, DemoFixture(), "demo.json", cancellationToken: cancellationToken);

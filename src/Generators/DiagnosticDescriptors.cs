@@ -269,6 +269,32 @@ internal static class DiagnosticDescriptors
         "Custom validator method is missing or has the wrong shape",
         "[Validator(\"{0}\")] on '{1}' must name a static method of the form taking the field's value and returning string? (the error, or null)");
 
+    // Admin: RH0060-RH0069
+    public static readonly DiagnosticDescriptor AdminMustBePartial = Error(
+        "RH0060",
+        "Admin or inline class must be partial and non-generic",
+        "Admin class '{0}' must be a non-generic 'partial' class (and every containing type partial) so Reinhardt can generate its admin");
+
+    public static readonly DiagnosticDescriptor AdminUnknownMember = Error(
+        "RH0061",
+        "Admin names a member the model lacks",
+        "Admin '{0}' names '{1}', which model '{2}' does not have as a public property or parameterless method");
+
+    public static readonly DiagnosticDescriptor AdminInvalidMember = Error(
+        "RH0062",
+        "Admin option cannot use this member",
+        "Admin '{0}' cannot use '{1}' in {2}: {3}");
+
+    public static readonly DiagnosticDescriptor AdminInvalidInline = Error(
+        "RH0063",
+        "Inline does not fit its admin",
+        "Inline '{0}' cannot be used by '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor AdminInvalidAction = Error(
+        "RH0064",
+        "Admin action method has the wrong shape",
+        "[AdminAction] method '{0}' must return Task and take QuerySet<{1}, {1}.Columns> (and optionally a CancellationToken); its Permission must be view, add, change or delete");
+
     public static readonly DiagnosticDescriptor RouteParameterMismatch = Error(
         "RH1003",
         "Route parameter and handler parameter disagree",

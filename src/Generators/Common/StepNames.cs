@@ -32,6 +32,11 @@ internal static class StepNames
     public const string ModelFormParse = nameof(ModelFormParse);
     public const string FormSpecs = nameof(FormSpecs);
     public const string FormDiagnostics = nameof(FormDiagnostics);
+    public const string AdminParse = nameof(AdminParse);
+    public const string InlineParse = nameof(InlineParse);
+    public const string AdminSpecs = nameof(AdminSpecs);
+    public const string InlineSpecs = nameof(InlineSpecs);
+    public const string AdminDiagnostics = nameof(AdminDiagnostics);
 
     /// <summary>Every step whose outputs must be cacheable.</summary>
     public static readonly string[] All = { ModelParse, ModelSpecs, ModelRelations, ModelEmitSpecs, ModelDiagnostics, DatabaseParse, DatabaseModels, DatabaseMigrations, DatabaseCommands };
@@ -44,4 +49,7 @@ internal static class StepNames
 
     /// <summary>The form generator's steps.</summary>
     public static readonly string[] Forms = { FormParse, ModelFormParse, FormSpecs, FormDiagnostics };
+
+    /// <summary>The admin generator's steps.</summary>
+    public static readonly string[] Admin = { AdminParse, InlineParse, AdminSpecs, InlineSpecs, AdminDiagnostics };
 }

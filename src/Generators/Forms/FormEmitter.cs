@@ -294,6 +294,7 @@ internal static class FormEmitter
             FormFieldKind.Boolean => ($"CleanBoolean({index}, out var value{index})", "value" + index),
             FormFieldKind.Date => ($"CleanDate({index}, out var value{index}, out var present{index})", present),
             FormFieldKind.DateTime => ($"CleanDateTime({index}, out var value{index}, out var present{index})", present),
+            FormFieldKind.DateTimeOffset => ($"CleanDateTimeOffset({index}, out var value{index}, out var present{index})", present),
             FormFieldKind.Time => ($"CleanTime({index}, out var value{index}, out var present{index})", present),
             FormFieldKind.Guid => ($"CleanGuid({index}, out var value{index}, out var present{index})", present),
             FormFieldKind.Enum => ($"CleanParsed<{field.ValueType}>({index}, out var value{index}, out var present{index}, {Forms}.FormValues.TryParseEnum<{field.ValueType}>, {Forms}.FormMessages.InvalidValue)", present),

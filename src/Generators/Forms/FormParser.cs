@@ -56,21 +56,7 @@ internal static class FormParser
                 ? array.Values.Select(v => v.Value as string ?? string.Empty).ToList()
                 : modelType.GetMembers().OfType<IPropertySymbol>().Where(p => IsFieldProperty(p) && p.Name != "Id").Select(p => p.Name).ToList();
             var attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? syntax.Identifier.GetLocation();
-            foreach (var name in names)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var property = modelType.GetMembers(name).OfType<IPropertySymbol>().FirstOrDefault(IsFieldProperty);
-                if (property is null)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelFormUnknownField, attributeLocation, type.Name, name, modelType.Name));
-                    continue;
-                }
-
-                if (ReadField(type.Name, property, modelType, fromModel: true, attributeLocation, diagnostics) is { } field)
-                {
-                    fields.Add(field);
-                }
-            }
+            fields.AddRange(ModelFields(type.Name, modelType, names, attributeLocation, diagnostics, cancellationToken));
 
             model = new ModelFormSpec(modelType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), ForeignKeysOf(modelType));
         }
@@ -91,8 +77,31 @@ internal static class FormParser
         return new FormParseResult(spec, diagnostics.ToEquatableArray());
     }
 
+    /// <summary>The fields of a model form over <paramref name="names"/> of <paramref name="modelType"/> (also the admin's forms).</summary>
+    internal static List<FormFieldSpec> ModelFields(string formName, INamedTypeSymbol modelType, IEnumerable<string> names, Location? location, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var fields = new List<FormFieldSpec>();
+        foreach (var name in names)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var property = modelType.GetMembers(name).OfType<IPropertySymbol>().FirstOrDefault(IsFieldProperty);
+            if (property is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelFormUnknownField, location, formName, name, modelType.Name));
+                continue;
+            }
+
+            if (ReadField(formName, property, modelType, fromModel: true, location, diagnostics) is { } field)
+            {
+                fields.Add(field);
+            }
+        }
+
+        return fields;
+    }
+
     // [ForeignKey]/[OneToOne] properties and their key properties (declared, or <Name>Id as the model generator adds it)
-    private static EquatableArray<ForeignKeySpec> ForeignKeysOf(INamedTypeSymbol model)
+    internal static EquatableArray<ForeignKeySpec> ForeignKeysOf(INamedTypeSymbol model)
     {
         var keys = new List<ForeignKeySpec>();
         foreach (var property in model.GetMembers().OfType<IPropertySymbol>())
@@ -125,7 +134,7 @@ internal static class FormParser
         return keys.OrderBy(k => k.Field, StringComparer.Ordinal).ToEquatableArray();
     }
 
-    private static bool IsFieldProperty(IPropertySymbol property) =>
+    internal static bool IsFieldProperty(IPropertySymbol property) =>
         property.DeclaredAccessibility == Accessibility.Public && !property.IsStatic && !property.IsIndexer
         && property.SetMethod is { DeclaredAccessibility: Accessibility.Public, IsInitOnly: false } && property.GetMethod is not null
         && !property.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "Reinhardt.NotFieldAttribute");
@@ -307,6 +316,7 @@ internal static class FormParser
         return type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString() switch
         {
             "System.DateOnly" => FormFieldKind.Date,
+            "System.DateTimeOffset" => FormFieldKind.DateTimeOffset,
             "System.TimeOnly" => FormFieldKind.Time,
             "System.Guid" => FormFieldKind.Guid,
             "Microsoft.AspNetCore.Http.IFormFile" => FormFieldKind.File,
@@ -332,6 +342,7 @@ internal static class FormParser
             FormFieldKind.Boolean => "Checkbox",
             FormFieldKind.Date => "Date",
             FormFieldKind.DateTime => "DateTimeLocal",
+            FormFieldKind.DateTimeOffset => "DateTimeLocal",
             FormFieldKind.Time => "Time",
             FormFieldKind.File => "File",
             _ => email ? "Email" : url ? "Url" : text ? "Textarea" : "Text",

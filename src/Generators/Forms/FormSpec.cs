@@ -11,6 +11,7 @@ internal enum FormFieldKind
     Boolean,
     Date,
     DateTime,
+    DateTimeOffset,
     Time,
     Guid,
     Enum,

@@ -141,6 +141,17 @@ public static class AdminFilters
         where TColumns : class =>
         new RelatedFilter<TColumns>(title, name + "__id__exact", column, rows);
 
+    /// <summary>The related filter over every row of <typeparamref name="TRelated"/>, labelled by its <c>ToString()</c>.</summary>
+    public static AdminFilter<TColumns> Related<TColumns, TRelated, TRelatedColumns>(string name, string title, Func<TColumns, Expr<long>> column)
+        where TColumns : class
+        where TRelated : class, IModel<TRelated>
+        where TRelatedColumns : class, IColumnSet<TRelatedColumns> =>
+        Related(name, title, column, static async (database, cancellationToken) =>
+        {
+            var rows = await new QuerySet<TRelated, TRelatedColumns>(database).ToListAsync(cancellationToken).ConfigureAwait(false);
+            return [.. rows.Select(r => (TRelated.GetKey(r), r.ToString() ?? ""))];
+        });
+
     /// <summary>Django's <c>DateFieldListFilter</c>: any date, today, past 7 days, this month, this year (<c>field=today</c>...).</summary>
     public static AdminFilter<TColumns> Date<TColumns>(string name, string title, Func<TColumns, Expr<DateTimeOffset>> column)
         where TColumns : class =>

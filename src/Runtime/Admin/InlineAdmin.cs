@@ -198,7 +198,8 @@ public abstract class InlineAdmin<TModel, TColumns, TForm> : IInlineAdmin
 
         public void AddChangeMessages(ChangeMessageBuilder message)
         {
-            foreach (var (kind, text, fields) in _done)
+            // Django's construct_change_message: the formset's new objects, then the changed ones, then the deleted ones
+            foreach (var (kind, text, fields) in _done.OrderBy(d => d.Kind switch { "added" => 0, "changed" => 1, _ => 2 }))
             {
                 _ = kind switch
                 {

@@ -454,6 +454,13 @@ public abstract partial class Form : IHtmlWritable, IEnumerable<BoundField>
     protected bool CleanDate(int index, out DateOnly value, out bool present) =>
         CleanParsed(index, out value, out present, static (string s, out DateOnly v) => DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out v), FormMessages.InvalidDate);
 
+    /// <summary>
+    /// Django's <c>DateTimeField</c> with <c>USE_TZ</c> for a <see cref="DateTimeOffset"/>: the ISO local date and time is read
+    /// in UTC (Django's default <c>TIME_ZONE</c>); <c>"Enter a valid date/time."</c>
+    /// </summary>
+    protected bool CleanDateTimeOffset(int index, out DateTimeOffset value, out bool present) =>
+        CleanParsed(index, out value, out present, FormValidation.TryParseDateTimeOffset, FormMessages.InvalidDateTime);
+
     /// <summary>Django's <c>DateTimeField</c> (ISO, <c>T</c> or space, optional seconds): <c>"Enter a valid date/time."</c></summary>
     protected bool CleanDateTime(int index, out DateTime value, out bool present) =>
         CleanParsed(index, out value, out present, FormValidation.TryParseDateTime, FormMessages.InvalidDateTime);

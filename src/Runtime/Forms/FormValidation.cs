@@ -88,6 +88,14 @@ internal static partial class FormValidation
     public static bool TryParseDateTime(string text, out DateTime value) =>
         DateTime.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
 
+    /// <summary>A local date and time as <see cref="TryParseDateTime"/> reads it, taken as UTC.</summary>
+    public static bool TryParseDateTimeOffset(string text, out DateTimeOffset value)
+    {
+        var parsed = TryParseDateTime(text, out var local);
+        value = parsed ? new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeSpan.Zero) : default;
+        return parsed;
+    }
+
     public static bool TryParseTime(string text, out TimeOnly value) =>
         TimeOnly.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
 
@@ -191,6 +199,12 @@ public static class FormValues
 
     /// <summary>ISO local date and time, as the datetime-local input wants it: <c>2024-01-02T15:04</c> (seconds when not zero).</summary>
     public static string Text(DateTime value) => value.ToString(value.Second == 0 && value.Millisecond == 0 ? "yyyy-MM-ddTHH:mm" : "yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>The moment in UTC, as the datetime-local input wants it: <c>2024-01-02T15:04</c>.</summary>
+    public static string Text(DateTimeOffset value) => Text(value.UtcDateTime);
+
+    /// <summary>The value, or <see langword="null"/>.</summary>
+    public static string? Text(DateTimeOffset? value) => value is { } v ? Text(v) : null;
 
     /// <summary><c>15:04</c> (seconds when not zero), as the time input wants it.</summary>
     public static string Text(TimeOnly value) => value.ToString(value.Second == 0 && value.Millisecond == 0 ? "HH:mm" : "HH:mm:ss", CultureInfo.InvariantCulture);
