@@ -8,15 +8,15 @@ using Xunit;
 namespace Reinhardt.Testing;
 
 /// <summary>
-/// Runs only where Chromium is installed; in CI (<c>CI</c> set) it always runs, so a missing browser fails instead of
-/// skipping (.ci/run installs Debian's <c>chromium</c>).
+/// Runs only where Chromium is installed; in CI (<c>CI</c> or <c>REINHARDT_REQUIRE_CHROMIUM</c> set, as .ci/run does after
+/// installing Debian's <c>chromium</c>) it always runs, so a missing browser fails instead of skipping.
 /// </summary>
 public sealed class ChromiumFactAttribute : FactAttribute
 {
     /// <summary>Skips outside CI when no Chromium binary is found.</summary>
     public ChromiumFactAttribute()
     {
-        if (Chromium.ExecutablePath is null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
+        if (Chromium.ExecutablePath is null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("REINHARDT_REQUIRE_CHROMIUM")))
         {
             Skip = "Chromium is not installed (apt-get install chromium, or set CHROMIUM_PATH): browser tests skipped";
         }

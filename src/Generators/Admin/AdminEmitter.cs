@@ -111,6 +111,26 @@ internal static class AdminEmitter
         writer.WriteLine(GeneratedCode.Attribute);
         writer.WriteLine($"protected override global::System.Threading.Tasks.Task<{model}?> SaveFormAsync({form} form, global::Reinhardt.Data.Database database, global::System.Threading.CancellationToken cancellationToken) =>");
         writer.WriteLine("    form.SaveAsync(database, cancellationToken);");
+        if (spec.Relations.Count > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine("/// <inheritdoc/>");
+            writer.WriteLine(GeneratedCode.Attribute);
+            writer.WriteLine($"protected override async global::System.Threading.Tasks.Task ValidateRelationsAsync({form} form, global::Reinhardt.Data.Database database, global::System.Threading.CancellationToken cancellationToken)");
+            writer.OpenBlock();
+            foreach (var relation in spec.Relations)
+            {
+                var key = relation.Nullable ? $"form.{relation.KeyProperty} is long {relation.Field}Key && " : string.Empty;
+                var value = relation.Nullable ? relation.Field + "Key" : "form." + relation.KeyProperty;
+                writer.WriteLine($"if ({key}!await {Admin}.AdminRelations.ExistsAsync<{relation.RelatedType}, {relation.RelatedType}.Columns>(database, {value}, cancellationToken).ConfigureAwait(false))");
+                writer.OpenBlock();
+                writer.WriteLine($"form.AddError({Literal(relation.Field)}, {Admin}.AdminRelations.InvalidChoice);");
+                writer.CloseBlock();
+            }
+
+            writer.CloseBlock();
+        }
+
         spec.Hierarchy.WriteClose(writer);
         return writer.ToString();
     }

@@ -200,9 +200,13 @@ internal static class AdminParser
                 snake.Add(name);
                 if (!readonlyNameSet.Contains(name))
                 {
-                    if (member is IPropertySymbol p && FormParser.IsFieldProperty(p))
+                    if (member is IPropertySymbol p && FormParser.IsFieldProperty(p) && !IsForeignKey(p))
                     {
                         formNames.Add(member.Name);
+                    }
+                    else if (member is IPropertySymbol fk && IsForeignKey(fk))
+                    {
+                        // added below, edited as its key
                     }
                     else
                     {
@@ -222,11 +226,35 @@ internal static class AdminParser
         }
         else if (fieldsets.Count == 0)
         {
-            formNames = EditableProperties(model).Where(p => !readonlyNameSet.Contains(IdentifierCase.ToSnakeCase(p))).ToList();
+            formNames = EditableProperties(model, includeForeignKeys: true).Where(p => !readonlyNameSet.Contains(IdentifierCase.ToSnakeCase(p))).ToList();
+        }
+
+        else
+        {
+            // foreign keys named in a fieldset are edited too
+            formNames.AddRange(fieldsets.SelectMany(f => f.Fields).Select(n => Member(model, Pascal(model, n))).OfType<IPropertySymbol>().Where(IsForeignKey).Select(p => p.Name).Where(n => !formNames.Contains(n)));
         }
 
         var formHierarchy = Nested(HierarchyInfo.From(type), "AdminForm");
-        var formFields = FormParser.ModelFields(type.Name, model, formNames, ArgumentLocation(attributeSyntax, explicitFields.Count > 0 ? "Fields" : null, -1), diagnostics, cancellationToken);
+        var formLocation = ArgumentLocation(attributeSyntax, explicitFields.Count > 0 ? "Fields" : null, -1);
+        var formFields = new List<FormFieldSpec>();
+        var relations = new List<AdminRelationSpec>();
+        foreach (var name in formNames)
+        {
+            // a foreign key is edited as its key (Django's raw_id_fields); the admin checks the row exists before saving
+            if (Property(model, name) is { } fkProperty && IsForeignKey(fkProperty) && fkProperty.Type is INamedTypeSymbol related)
+            {
+                var nullable = fkProperty.NullableAnnotation == NullableAnnotation.Annotated;
+                var field = IdentifierCase.ToSnakeCase(fkProperty.Name);
+                formFields.Add(new FormFieldSpec(
+                    fkProperty.Name + "Id", field, FormFieldKind.Integer, "long", nullable, false, "Number", Label(fkProperty.Name), "", !nullable, false,
+                    null, null, null, null, null, null, null, false, false, ChoicesShape.None, null, EquatableArray<string>.Empty, EquatableArray<string>.Empty));
+                relations.Add(new AdminRelationSpec(field, fkProperty.Name + "Id", related.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), nullable));
+                continue;
+            }
+
+            formFields.AddRange(FormParser.ModelFields(type.Name, model, new[] { name }, formLocation, diagnostics, cancellationToken));
+        }
         var form = new FormSpec(formHierarchy, true, "Default", formFields.ToEquatableArray(), new ModelFormSpec(modelType, FormParser.ForeignKeysOf(model)));
 
         // inlines: inline classes whose model has a foreign key to this one
@@ -304,6 +332,7 @@ internal static class AdminParser
             actions.OrderBy(a => a.Method, StringComparer.Ordinal).ToEquatableArray(),
             hierarchyName,
             hierarchyColumn,
+            relations.ToEquatableArray(),
             form);
         return new AdminParseResult(spec, null, diagnostics.ToEquatableArray());
     }
@@ -395,17 +424,28 @@ internal static class AdminParser
     private static bool IsPrimaryKey(IPropertySymbol property) =>
         property.Name == "Id" || property.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "Reinhardt.PrimaryKeyAttribute");
 
-    private static IEnumerable<string> EditableProperties(INamedTypeSymbol model) =>
-        model.GetMembers().OfType<IPropertySymbol>()
-            .Where(p => FormParser.IsFieldProperty(p) && !IsPrimaryKey(p) && !IsForeignKey(p) && p.Type is not INamedTypeSymbol { IsGenericType: true, Name: "ManyToManySet" or "RelatedSet" })
+    // the key properties of foreign keys (QuestionId; declared, or generated and seen from another assembly) are never fields of their own
+    private static IEnumerable<string> EditableProperties(INamedTypeSymbol model, bool includeForeignKeys = false)
+    {
+        var properties = model.GetMembers().OfType<IPropertySymbol>().ToList();
+        var keyProperties = new HashSet<string>(properties.Where(IsForeignKey).Select(p => p.Name + "Id"), StringComparer.Ordinal);
+        return properties
+            .Where(p => (FormParser.IsFieldProperty(p) || (includeForeignKeys && IsForeignKey(p))) && !IsPrimaryKey(p) && (includeForeignKeys || !IsForeignKey(p))
+                && !keyProperties.Contains(p.Name)
+                && p.Type is not INamedTypeSymbol { IsGenericType: true, Name: "ManyToManySet" or "RelatedSet" })
             .OrderBy(p => p.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0)
             .Select(p => p.Name);
+    }
 
     private static IPropertySymbol? ForeignKeyOf(INamedTypeSymbol model, string? name)
     {
         var keys = model.GetMembers().OfType<IPropertySymbol>().Where(IsForeignKey).ToList();
         return name is not null ? keys.FirstOrDefault(k => k.Name == name) : keys.Count == 1 ? keys[0] : null;
     }
+
+    // a snake_case field name back to its property (fieldsets hold snake_case names)
+    private static string Pascal(INamedTypeSymbol model, string snake) =>
+        model.GetMembers().OfType<IPropertySymbol>().FirstOrDefault(p => IdentifierCase.ToSnakeCase(p.Name) == snake)?.Name ?? snake;
 
     private static bool IsDate(ITypeSymbol type) => type.ToDisplayString() is "System.DateTimeOffset" or "System.DateTime" or "System.DateOnly";
 

@@ -31,6 +31,12 @@ internal sealed record AdminOrderSpec(string Column, bool Descending);
 /// <summary>A fieldset: field names are snake_case.</summary>
 internal sealed record AdminFieldsetSpec(string? Name, EquatableArray<string> Fields, string? Classes, string? Description);
 
+/// <summary>A foreign key edited on the admin's form as its key (Django's <c>raw_id_fields</c>), checked to exist before saving.</summary>
+/// <param name="Field">The form field name (<c>question</c>).</param>
+/// <param name="KeyProperty">The model's key property (<c>QuestionId</c>).</param>
+/// <param name="RelatedType">The related model, fully qualified.</param>
+internal sealed record AdminRelationSpec(string Field, string KeyProperty, string RelatedType, bool Nullable);
+
 /// <summary>A custom action method.</summary>
 internal sealed record AdminActionSpec(string Method, string Name, string Description, string Permission, bool TakesToken);
 
@@ -56,6 +62,7 @@ internal sealed record AdminSpec(
     EquatableArray<AdminActionSpec> Actions,
     string? DateHierarchyName,
     string? DateHierarchyColumn,
+    EquatableArray<AdminRelationSpec> Relations,
     FormSpec Form);
 
 /// <summary>A <c>[TabularInline]</c>/<c>[StackedInline]</c> class, as plain data.</summary>

@@ -209,3 +209,19 @@ public static class AdminFilters
 /// <param name="Column">The date column.</param>
 public sealed record AdminDateHierarchy<TColumns>(string Name, Func<TColumns, Expr<DateTimeOffset>> Column)
     where TColumns : class;
+
+/// <summary>Foreign keys on admin forms.</summary>
+public static class AdminRelations
+{
+    /// <summary>Django's <c>ModelChoiceField</c> message for a key that names no row.</summary>
+    public const string InvalidChoice = "Select a valid choice. That choice is not one of the available choices.";
+
+    /// <summary>Whether a row of <typeparamref name="TModel"/> has the primary key <paramref name="key"/>.</summary>
+    public static Task<bool> ExistsAsync<TModel, TColumns>(Database database, long key, CancellationToken cancellationToken)
+        where TModel : class, IModel<TModel>
+        where TColumns : class, IColumnSet<TColumns>
+    {
+        var column = new Column<long>(QuerySet<TModel, TColumns>.Columns.Table, TModel.Schema.PrimaryKey.Name);
+        return new QuerySet<TModel, TColumns>(database).Where(column == key).ExistsAsync(cancellationToken);
+    }
+}

@@ -51,6 +51,12 @@ public abstract partial class ModelAdmin<TModel, TColumns, TForm> : IModelAdmin
     /// <summary>Validates and saves the form (the generated model form's <c>SaveAsync</c>); null when invalid.</summary>
     protected abstract Task<TModel?> SaveFormAsync(TForm form, Database database, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Checks that the foreign keys the form names exist (the generated override adds Django's "Select a valid choice." to
+    /// the field otherwise), so a bad key is a form error instead of a constraint failure.
+    /// </summary>
+    protected virtual Task ValidateRelationsAsync(TForm form, Database database, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>The definition, built once.</summary>
     public AdminModelDefinition<TModel, TColumns> Definition => _definition ??= Define();
 
@@ -189,6 +195,12 @@ public abstract partial class ModelAdmin<TModel, TColumns, TForm> : IModelAdmin
         if (data is not null)
         {
             var valid = form.IsValid;
+            if (valid)
+            {
+                await ValidateRelationsAsync(form, request.Database, request.Aborted).ConfigureAwait(false);
+                valid = form.IsValid;
+            }
+
             foreach (var inline in inlines)
             {
                 valid &= inline.IsValid;

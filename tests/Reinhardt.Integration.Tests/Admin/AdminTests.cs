@@ -269,6 +269,27 @@ public sealed class AdminTests
         Assert.False(await db.Questions.ExistsAsync());
     }
 
+    [Fact]
+    public async Task A_foreign_key_is_edited_as_its_key_and_a_missing_row_is_a_form_error()
+    {
+        await using var app = await StartAsync();
+        var db = Database(app);
+        var question = await AddQuestionAsync(db, "Q", DateTimeOffset.UtcNow);
+        var (_, page) = await GetAsync(app, "/admin/polls/choice/add/");
+        Assert.NotNull(page.QuerySelector("input[name=question][type=number]"));
+        Assert.NotNull(page.QuerySelector("label[for=id_question]"));
+        Assert.Null(page.QuerySelector("input[name=votes]"));  // read-only
+
+        using var missing = await PostAsync(app, "/admin/polls/choice/add/", [new("choice_text", "Orphan"), new("question", "424242")]);
+        Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
+        Assert.Contains("Select a valid choice. That choice is not one of the available choices.", await missing.Content.ReadAsStringAsync());
+        Assert.False(await db.Choices.ExistsAsync());
+
+        using var saved = await PostAsync(app, "/admin/polls/choice/add/", [new("choice_text", "Kept"), new("question", question.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        Assert.Equal(HttpStatusCode.Found, saved.StatusCode);
+        Assert.Equal(question.Id, db.Choices.First().QuestionId);
+    }
+
     [Theory]
     [InlineData("/admin/polls/question/abc/change/")]
     [InlineData("/admin/polls/question/999/change/")]
@@ -419,5 +440,22 @@ public sealed class AdminTests
         // every form of the admin carries the token
         var (_, page) = await GetAsync(app, "/admin/polls/question/add/");
         Assert.All(page.QuerySelectorAll("form[method=post]"), f => Assert.NotNull(f.QuerySelector("input[name=csrfmiddlewaretoken]")));
+    }
+
+    [AotBinaryFact]
+    public async Task The_admin_is_served_by_the_native_aot_binary()
+    {
+        await using var app = await LoopbackApp.StartProcessAsync(AotBinaryFactAttribute.PollsBinary!, "/polls/", extraArgs: ["--" + global::Polls.PollsApp.LoadDemoDataKey + "=false"]);
+        using var index = await app.Client.GetAsync("/admin/");
+        Assert.Equal(HttpStatusCode.Found, index.StatusCode);
+        Assert.Equal("/admin/login/?next=%2Fadmin%2F", index.Headers.Location!.OriginalString);
+        using var login = await app.Client.GetAsync("/admin/login/?next=/admin/");
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await login.Content.ReadAsStringAsync());
+        Assert.Equal("Log in | Reinhardt site admin", page.Title);
+        Assert.NotNull(page.QuerySelector("#login-form input[name=csrfmiddlewaretoken]"));
+        using var css = await app.Client.GetAsync("/admin/static/admin/css/base.css");
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Contains("--body-bg", await css.Content.ReadAsStringAsync());
     }
 }
