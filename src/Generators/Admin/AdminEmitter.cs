@@ -179,7 +179,8 @@ internal static class AdminEmitter
         foreach (var column in list)
         {
             var order = column.OrderColumn is null ? "null" : $"static c => c.{column.OrderColumn}";
-            writer.WriteLine($"new({Literal(column.Name)}, {Literal(column.Label)}, static m => {column.Access}, {order}),");
+            var related = column.RelatedType is null ? string.Empty : $", {Admin}.AdminRelations.TextsAsync<{column.RelatedType}, {column.RelatedType}.Columns>";
+            writer.WriteLine($"new({Literal(column.Name)}, {Literal(column.Label)}, static m => {column.Access}, {order}{related}),");
         }
 
         writer.CloseBlock(",");

@@ -393,7 +393,8 @@ internal static class AdminParser
         switch (member)
         {
             case IPropertySymbol property when IsForeignKey(property):
-                return new AdminColumnSpec(IdentifierCase.ToSnakeCase(property.Name), Label(property.Name), $"m.{property.Name}Id", property.Name + "Id");
+                return new AdminColumnSpec(IdentifierCase.ToSnakeCase(property.Name), Label(property.Name), $"m.{property.Name}Id", property.Name + "Id",
+                    property.NullableAnnotation == NullableAnnotation.Annotated ? null : property.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
             case IPropertySymbol property:
                 return new AdminColumnSpec(IdentifierCase.ToSnakeCase(property.Name), Label(property.Name), "m." + property.Name, IsColumn(property) ? property.Name : null);
             case IMethodSymbol method:

@@ -8,7 +8,8 @@ namespace Reinhardt.Generators.Admin;
 /// <param name="Label">The heading (Django's capitalised verbose name).</param>
 /// <param name="Access">The C# expression reading it from <c>m</c> (<c>m.QuestionText</c>, <c>m.WasPublishedRecently()</c>).</param>
 /// <param name="OrderColumn">The column property sorting by it, or null for methods.</param>
-internal sealed record AdminColumnSpec(string Name, string Label, string Access, string? OrderColumn);
+/// <param name="RelatedType">For a foreign key, the related model (fully qualified): the cell shows its text.</param>
+internal sealed record AdminColumnSpec(string Name, string Label, string Access, string? OrderColumn, string? RelatedType = null);
 
 /// <summary>The kind of a sidebar filter, from the property's type.</summary>
 internal enum AdminFilterKind

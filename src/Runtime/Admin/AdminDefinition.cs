@@ -61,7 +61,16 @@ public sealed class AdminModelDefinition<TModel, TColumns>
 /// <param name="Label">The heading (Django's <c>verbose_name</c>, capitalised).</param>
 /// <param name="Value">Reads the value from a row.</param>
 /// <param name="Order">The ascending order by this column, or null when it is not sortable (a method).</param>
-public sealed record AdminColumn<TModel, TColumns>(string Name, string Label, Func<TModel, object?> Value, Func<TColumns, OrderTerm>? Order = null)
+/// <param name="Related">
+/// For a foreign key column (whose <paramref name="Value"/> is the key): the text of the related rows by key, loaded once per
+/// page, so the cell shows the related object as Django does.
+/// </param>
+public sealed record AdminColumn<TModel, TColumns>(
+    string Name,
+    string Label,
+    Func<TModel, object?> Value,
+    Func<TColumns, OrderTerm>? Order = null,
+    Func<Database, IReadOnlyCollection<long>, CancellationToken, Task<IReadOnlyDictionary<long, string>>>? Related = null)
     where TModel : class
     where TColumns : class;
 
@@ -215,6 +224,24 @@ public static class AdminRelations
 {
     /// <summary>Django's <c>ModelChoiceField</c> message for a key that names no row.</summary>
     public const string InvalidChoice = "Select a valid choice. That choice is not one of the available choices.";
+
+    /// <summary>The text (<c>ToString()</c>) of the rows of <typeparamref name="TModel"/> with the given keys.</summary>
+    public static async Task<IReadOnlyDictionary<long, string>> TextsAsync<TModel, TColumns>(Database database, IReadOnlyCollection<long> keys, CancellationToken cancellationToken)
+        where TModel : class, IModel<TModel>
+        where TColumns : class, IColumnSet<TColumns>
+    {
+        var column = new Column<long>(QuerySet<TModel, TColumns>.Columns.Table, TModel.Schema.PrimaryKey.Name);
+        var texts = new Dictionary<long, string>();
+        foreach (var chunk in keys.Distinct().Chunk(SqlLimits.MaxParameters))
+        {
+            foreach (var row in await new QuerySet<TModel, TColumns>(database).Where(column.In(chunk)).ToListAsync(cancellationToken).ConfigureAwait(false))
+            {
+                texts[TModel.GetKey(row)] = row.ToString() ?? "";
+            }
+        }
+
+        return texts;
+    }
 
     /// <summary>Whether a row of <typeparamref name="TModel"/> has the primary key <paramref name="key"/>.</summary>
     public static Task<bool> ExistsAsync<TModel, TColumns>(Database database, long key, CancellationToken cancellationToken)

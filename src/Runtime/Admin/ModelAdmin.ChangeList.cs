@@ -168,6 +168,17 @@ public abstract partial class ModelAdmin<TModel, TColumns, TForm>
             headers.Add(new AdminHeader(column.Label, sortUrl, sorted, removeUrl));
         }
 
+        // foreign key columns show the related rows' text, loaded once per page
+        var related = new IReadOnlyDictionary<long, string>?[definition.ListDisplay.Count];
+        for (var i = 0; i < definition.ListDisplay.Count; i++)
+        {
+            if (definition.ListDisplay[i].Related is { } texts)
+            {
+                var keys = models.Select(m => definition.ListDisplay[i].Value(m)).OfType<long>().ToList();
+                related[i] = await texts(request.Database, keys, request.Aborted).ConfigureAwait(false);
+            }
+        }
+
         var adminRows = new List<AdminRow>();
         foreach (var model in models)
         {
@@ -176,6 +187,11 @@ public abstract partial class ModelAdmin<TModel, TColumns, TForm>
             for (var i = 0; i < definition.ListDisplay.Count; i++)
             {
                 var value = definition.ListDisplay[i].Value(model);
+                if (related[i] is { } texts && value is long relatedKey)
+                {
+                    value = texts.TryGetValue(relatedKey, out var text) ? text : null;
+                }
+
                 cells.Add(new AdminCell(AdminDisplay.Text(value), i == 0 ? ObjectUrl(request, key, "change") : null, AdminDisplay.BooleanIcon(value)));
             }
 

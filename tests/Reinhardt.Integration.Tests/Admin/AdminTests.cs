@@ -155,6 +155,7 @@ public sealed class AdminTests
         (_, page) = await GetAsync(app, $"/admin/polls/choice/?question__id__exact={oldNews.Id}");
         Assert.Equal(["Maybe", "No"], Column(page, 1));
         Assert.Contains("3 choices", page.QuerySelector(".paginator")!.TextContent);
+        Assert.Equal(["Old news", "Old news"], Column(page, 3));  // the foreign key column shows the question
     }
 
     [Fact]
