@@ -146,7 +146,9 @@ public sealed partial class AuthTests
     {
         var validation = new PasswordValidation();
         var user = new User { Username = "johnsmith", FirstName = "John", LastName = "Smith", Email = "john.smith@example.com" };
-        Assert.Equal(["This password is too short. It must contain at least 8 characters.", "This password is entirely numeric."], validation.Validate("1234"));
+        Assert.Equal(["This password is too short. It must contain at least 8 characters.", "This password is entirely numeric."], validation.Validate("93847"));
+        // (each expectation here is what Django 3.2's validate_password says with the default validators)
+        Assert.Equal(["This password is too short. It must contain at least 8 characters.", "This password is too common.", "This password is entirely numeric."], validation.Validate("1234"));
         Assert.Equal(["This password is too common.", "This password is entirely numeric."], validation.Validate("12345678"));
         Assert.Equal(["This password is too common."], validation.Validate("Password "));
         Assert.Equal(["The password is too similar to the username."], validation.Validate("johnsmith1", user));
