@@ -1,4 +1,5 @@
 using Polls.Models;
+using Reinhardt.Auth;
 using Reinhardt.Management;
 using Reinhardt.Views;
 
@@ -20,11 +21,13 @@ public static class PollsApp
         // Django's STATIC_ROOT: the app's static/ folder, copied next to the binary by the build and by publish
         builder.Configuration["StaticFiles:Root"] ??= Path.Combine(AppContext.BaseDirectory, "static");
         builder.Services.AddDatabase<PollsDb>(builder.Configuration, "Data Source=polls.sqlite3");
+        // users, login and the /accounts/ pages (the auth tables come with PollsDb's InstalledApps)
+        builder.Services.AddReinhardtAuth(builder.Configuration);
         var loadDemoData = builder.Configuration[LoadDemoDataKey] is not { } setting || bool.Parse(setting);
         builder.Services.AddHostedService(services => new DatabaseInitializer(services.GetRequiredService<PollsDb>(), loadDemoData));
 
         var app = builder.Build();
-        app.UseReinhardt(RouteTable.Instance);
+        app.UseReinhardt(RouteTable.Instance.WithAuthViews());
         return app;
     }
 
