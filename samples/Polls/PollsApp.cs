@@ -1,6 +1,7 @@
 using Polls.Admin;
 using Polls.Models;
 using Reinhardt.Admin;
+using Reinhardt.Auth;
 using Reinhardt.Management;
 using Reinhardt.Views;
 
@@ -22,11 +23,13 @@ public static class PollsApp
         // Django's STATIC_ROOT: the app's static/ folder, copied next to the binary by the build and by publish
         builder.Configuration["StaticFiles:Root"] ??= Path.Combine(AppContext.BaseDirectory, "static");
         builder.Services.AddDatabase<PollsDb>(builder.Configuration, "Data Source=polls.sqlite3");
+        // users, login and the /accounts/ pages (the auth tables come with PollsDb's InstalledApps)
+        builder.Services.AddReinhardtAuth(builder.Configuration);
         var loadDemoData = builder.Configuration[LoadDemoDataKey] is not { } setting || bool.Parse(setting);
         builder.Services.AddHostedService(services => new DatabaseInitializer(services.GetRequiredService<PollsDb>(), loadDemoData));
 
         var app = builder.Build();
-        app.UseReinhardt(RouteTable.Instance.WithAdmin(AdminSite));
+        app.UseReinhardt(RouteTable.Instance.WithAuthViews().WithAdmin(AdminSite));
         return app;
     }
 
@@ -58,7 +61,6 @@ public static class PollsApp
     {
         ArgumentNullException.ThrowIfNull(database);
         await database.MigrateAsync(cancellationToken: cancellationToken);
-        await Reinhardt.Admin.AdminSite.MigrateAsync(database, cancellationToken);
         if (loadDemoData && !await database.Questions.ExistsAsync(cancellationToken))
         {
             await Fixtures.LoadAsync(database, PollsDb.FixtureModels, DemoFixture(), "demo.json", cancellationToken: cancellationToken);

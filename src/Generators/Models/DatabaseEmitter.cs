@@ -36,25 +36,31 @@ internal static class DatabaseEmitter
             "The tables of every model, referenced tables first.",
             "global::Reinhardt.Data.TableSchema",
             "Tables",
-            models.Select(m => m.TypeName + ".Schema").Concat(models.SelectMany(m => m.ThroughTables)));
+            Installed(spec, "Tables").Concat(models.Select(m => m.TypeName + ".Schema")).Concat(models.SelectMany(m => m.ThroughTables)));
         WriteList(
             writer,
             "Every model, for fixtures (loaddata, dumpdata).",
             "global::Reinhardt.Data.FixtureModel",
             "FixtureModels",
-            models.Select(m => $"global::Reinhardt.Data.FixtureModel.For<{m.TypeName}, {m.TypeName}.Columns>()"));
+            Installed(spec, "FixtureModels").Concat(models.Select(m => $"global::Reinhardt.Data.FixtureModel.For<{m.TypeName}, {m.TypeName}.Columns>()")));
         WriteList(
             writer,
             "Every <c>[RegisterMigration]</c> class of the app.",
             "global::Reinhardt.Data.Migrations.Migration",
             "Migrations",
-            migrations.Select(m => $"new {m}()"));
+            Installed(spec, "Migrations").Concat(migrations.Select(m => $"new {m}()")));
         WriteList(
             writer,
             "Every app-defined <c>[Command]</c>.",
             "global::Reinhardt.Management.CommandRegistration",
             "Commands",
-            commands);
+            Installed(spec, "Commands").Concat(commands));
+        WriteList(
+            writer,
+            "Every model as a content type (app label, model name, verbose name): the permissions created after <c>migrate</c>.",
+            "global::Reinhardt.ModelContentType",
+            "ModelContentTypes",
+            Installed(spec, "ModelContentTypes").Concat(models.Select(m => $"new({Literal(m.AppLabel)}, {Literal(m.ModelName)}, {Literal(m.VerboseName)})")));
         foreach (var model in models)
         {
             writer.WriteLine();
@@ -66,6 +72,11 @@ internal static class DatabaseEmitter
         spec.Hierarchy.WriteClose(writer);
         return writer.ToString();
     }
+
+    /// <summary>The spread of an installed app's list: <c>..global::Reinhardt.Auth.AuthDatabase.Tables</c>.</summary>
+    private static IEnumerable<string> Installed(DatabaseSpec spec, string list) => spec.InstalledApps.Select(app => ".." + app + "." + list);
+
+    private static string Literal(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
 
     /// <summary>A static read-only list property initialized with a collection expression.</summary>
     private static void WriteList(SourceWriter writer, string summary, string elementType, string name, IEnumerable<string> items)

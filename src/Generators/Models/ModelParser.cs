@@ -192,7 +192,16 @@ internal static class ModelParser
             }));
         }
 
-        return new DatabaseParseResult(new DatabaseSpec(HierarchyInfo.From(type)), EquatableArray<DiagnosticInfo>.Empty);
+        // [Database(InstalledApps = new[] { typeof(AuthDatabase) })]: other databases whose apps this one includes
+        var installed = context.Attributes[0].NamedArguments
+            .Where(a => a.Key == "InstalledApps" && a.Value.Kind == TypedConstantKind.Array)
+            .SelectMany(a => a.Value.Values)
+            .Select(v => v.Value as INamedTypeSymbol)
+            .Where(t => t is not null)
+            .Select(t => t!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+            .Distinct()
+            .ToEquatableArray();
+        return new DatabaseParseResult(new DatabaseSpec(HierarchyInfo.From(type), installed), EquatableArray<DiagnosticInfo>.Empty);
     }
 
     private static FieldValidationSpec ParseValidation(INamedTypeSymbol owner, IPropertySymbol property, FieldKind kind, List<DiagnosticInfo> diagnostics)

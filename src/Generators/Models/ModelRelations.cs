@@ -38,7 +38,10 @@ internal static class ModelRelations
         spec.PluralName,
         spec.TableName,
         spec.Fields.Where(f => f.Relation is not null).Select(f => f.Relation!.TargetTable).Distinct().OrderBy(t => t, StringComparer.Ordinal).ToEquatableArray(),
-        spec.ManyToMany.Where(m => m.AutoThrough).Select(m => spec.Hierarchy.FullyQualifiedName + "." + m.PropertyName + "Through").ToEquatableArray());
+        spec.ManyToMany.Where(m => m.AutoThrough).Select(m => spec.Hierarchy.FullyQualifiedName + "." + m.PropertyName + "Through").ToEquatableArray(),
+        spec.AppLabel,
+        spec.Hierarchy.TypeName.ToLowerInvariant(),
+        IdentifierCase.ToSnakeCase(spec.Hierarchy.TypeName).Replace('_', ' '));
 
     /// <summary>Models sorted by table name, then moved so every referenced table comes before its referrers.</summary>
     public static EquatableArray<DatabaseModelSpec> DependencyOrder(ImmutableArray<DatabaseModelSpec> models)

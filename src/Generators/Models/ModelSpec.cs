@@ -152,12 +152,16 @@ internal sealed record ModelSpec(
 }
 
 /// <summary>A <c>[Database]</c> class.</summary>
-internal sealed record DatabaseSpec(HierarchyInfo Hierarchy);
+/// <param name="InstalledApps">Fully qualified names of the other <c>[Database]</c> classes whose tables, migrations, commands and content types this one includes (Django's <c>INSTALLED_APPS</c>).</param>
+internal sealed record DatabaseSpec(HierarchyInfo Hierarchy, EquatableArray<string> InstalledApps);
 
 /// <summary>What the database emitter needs of each model: its type, query-set name and table.</summary>
 /// <param name="References">The tables this model's foreign keys point at.</param>
 /// <param name="ThroughTables">The automatic many-to-many tables this model declares (property names of their schemas).</param>
-internal sealed record DatabaseModelSpec(string TypeName, string PluralName, string TableName, EquatableArray<string> References, EquatableArray<string> ThroughTables);
+/// <param name="AppLabel">The Django app label.</param>
+/// <param name="ModelName">Django's <c>model_name</c>: the class name in lower case.</param>
+/// <param name="VerboseName">Django's default <c>verbose_name</c>: the class name split into lower-case words.</param>
+internal sealed record DatabaseModelSpec(string TypeName, string PluralName, string TableName, EquatableArray<string> References, EquatableArray<string> ThroughTables, string AppLabel = "", string ModelName = "", string VerboseName = "");
 
 /// <summary>
 /// A parse result: the spec (null when the model cannot be generated), its diagnostics, and where

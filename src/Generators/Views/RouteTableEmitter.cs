@@ -108,6 +108,21 @@ internal static class RouteTableEmitter
             items.Append($", new {Views}.RateLimitAttribute({Literal(route.RateLimit)}) {{ By = {Views}.RateLimitKey.{route.RateLimitBy} }}");
         }
 
+        if (route.LoginRequired)
+        {
+            items.Append($", new {Views}.LoginRequiredAttribute()");
+        }
+
+        if (route.StaffRequired)
+        {
+            items.Append($", new {Views}.StaffRequiredAttribute()");
+        }
+
+        if (route.Permissions.Count > 0)
+        {
+            items.Append($", new {Views}.PermissionRequiredAttribute({string.Join(", ", route.Permissions.Select(Literal))})");
+        }
+
         return items.ToString();
     }
 

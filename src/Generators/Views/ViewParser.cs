@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -36,6 +37,8 @@ internal static class ViewParser
 
         var classCsrf = FindAttribute(type, "CsrfExemptAttribute");
         var classRate = FindAttribute(type, "RateLimitAttribute");
+        var classLogin = FindAttribute(type, "LoginRequiredAttribute") is not null;
+        var classStaff = FindAttribute(type, "StaffRequiredAttribute") is not null;
         var routes = new List<RouteSpec>();
 
         // class-based view: a [Route] on the class, handlers named after HTTP methods
@@ -53,6 +56,9 @@ internal static class ViewParser
 
             var csrf = FindAttribute(member, "CsrfExemptAttribute") ?? classCsrf;
             var rate = FindAttribute(member, "RateLimitAttribute") ?? classRate;
+            var loginRequired = classLogin || FindAttribute(member, "LoginRequiredAttribute") is not null;
+            var staffRequired = classStaff || FindAttribute(member, "StaffRequiredAttribute") is not null;
+            var permissions = RequiredPermissions(type).Concat(RequiredPermissions(member)).Distinct().ToEquatableArray();
             var location = member.Locations.FirstOrDefault();
             if (rate is not null && !IsValidRate(rate.ConstructorArguments.FirstOrDefault().Value as string))
             {
@@ -110,7 +116,10 @@ internal static class ViewParser
                         csrf?.ConstructorArguments.FirstOrDefault().Value as string,
                         rate?.ConstructorArguments.FirstOrDefault().Value as string,
                         rate?.NamedArguments.FirstOrDefault(a => a.Key == "By").Value.Value is int by ? RateLimitKeyName(by) : "Ip",
-                        webSocket);
+                        webSocket,
+                        loginRequired,
+                        staffRequired,
+                        permissions);
                     routes.Add(route);
                     declarations.Add(new RouteDeclaration(parsed.ShapeKey, method, parsed.Template, route.QualifiedName, ReverseSignature(route), type.Name + "." + member.Name, LocationInfo.From(attributeLocation)));
                 }
@@ -619,6 +628,15 @@ internal static class ViewParser
         attribute.AttributeClass is { } c && c.Name == name && c.ContainingNamespace?.ToDisplayString() == ViewsNamespace;
 
     private static AttributeData? FindAttribute(ISymbol symbol, string name) => symbol.GetAttributes().FirstOrDefault(a => IsViewsAttribute(a, name));
+
+    /// <summary>The permissions of every <c>[PermissionRequired("app.codename", ...)]</c> on <paramref name="symbol"/>, in order.</summary>
+    private static IEnumerable<string> RequiredPermissions(ISymbol symbol) =>
+        symbol.GetAttributes()
+            .Where(a => IsViewsAttribute(a, "PermissionRequiredAttribute"))
+            .SelectMany(a => a.ConstructorArguments.SelectMany(c => c.Kind == TypedConstantKind.Array ? c.Values : ImmutableArray.Create(c)))
+            .Select(c => c.Value as string)
+            .Where(p => !string.IsNullOrEmpty(p))
+            .Select(p => p!);
 
     private static Location? AttributeLocation(AttributeData attribute) => attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation();
 

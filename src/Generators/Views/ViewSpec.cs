@@ -107,7 +107,10 @@ internal sealed record RouteSpec(
     string? CsrfJustification,
     string? RateLimit,
     string RateLimitBy,
-    bool IsWebSocket)
+    bool IsWebSocket,
+    bool LoginRequired = false,
+    bool StaffRequired = false,
+    EquatableArray<string> Permissions = default)
 {
     /// <summary>The name reverse URLs use: <c>namespace:name</c>, or <c>name</c>.</summary>
     public string? QualifiedName => Name is null ? null : UrlNamespace is null ? Name : UrlNamespace + ":" + Name;

@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using System.Globalization;
 using Reinhardt.Auth;
 using Reinhardt.Data;
-using Reinhardt.Data.Migrations;
 using Reinhardt.Forms;
 using Reinhardt.Http;
 using Reinhardt.Views;
@@ -51,7 +50,7 @@ public sealed class AdminRequest
             Site.Url(""),
             Site.Url("static/admin/"),
             User.IsAuthenticated ? User.Username : null,
-            User.IsAuthenticated && Site.Logout is not null ? Site.Url("logout/") : null,
+            User.IsAuthenticated && Context.RequestServices.GetService<AuthService>() is not null ? Site.Url("logout/") : null,
             breadcrumbs,
             messages,
             bodyClass);
@@ -111,18 +110,6 @@ public sealed class AdminSite
     /// <summary>Django's <c>index_title</c>.</summary>
     public string IndexTitle { get; set; } = "Site administration";
 
-    /// <summary>
-    /// Checks a username and password and logs the user in (rotating the session and CSRF token); false when they do not
-    /// match an active staff account. Null: the login page says authentication is not configured.
-    /// </summary>
-    public Func<HttpContext, string, string, Task<bool>>? Login { get; set; }
-
-    /// <summary>Logs the request's user out. Null: no logout button.</summary>
-    public Func<HttpContext, Task>? Logout { get; set; }
-
-    /// <summary>Usernames by user key, for the history page (null: the keys are shown).</summary>
-    public Func<Database, IReadOnlyCollection<long>, CancellationToken, Task<IReadOnlyDictionary<long, string>>>? UserNames { get; set; }
-
     /// <summary>The registered model admins.</summary>
     public IReadOnlyList<IModelAdmin> Registry => _admins;
 
@@ -139,10 +126,6 @@ public sealed class AdminSite
         _describers = null;
         return this;
     }
-
-    /// <summary>Creates the admin's table (<c>django_admin_log</c>) with the admin app's migrations.</summary>
-    public static Task MigrateAsync(Database database, CancellationToken cancellationToken = default) =>
-        new MigrationExecutor(database, AdminMigration0001Initial.All).MigrateAsync(app: "admin", cancellationToken: cancellationToken);
 
     /// <summary>A URL below the prefix: <c>Url("polls/")</c> is <c>/admin/polls/</c>.</summary>
     public AdminUrl Url(string path) => new(Prefix + "/" + path);
@@ -291,26 +274,31 @@ public sealed class AdminSite
             username = data?["username"].ToString() ?? "";
             var password = data?["password"].ToString() ?? "";
             next = data?["next"].ToString() is { Length: > 0 } posted ? posted : next;
-            if (Login is null)
+            var auth = context.RequestServices.GetService<AuthService>();
+            if (auth is null)
             {
-                error = "Authentication is not configured for this site.";
+                error = "Authentication is not configured for this site (services.AddReinhardtAuth).";
             }
-            else if (username.Length > 0 && password.Length > 0 && await Login(context, username, password).ConfigureAwait(false))
+            else if (username.Length > 0 && password.Length > 0)
             {
-                var user = context.GetRequestUser();
-                if (user.IsActive && user.IsStaff)
+                // the auth app's brute-force limit applies here as on /accounts/login/
+                if (context.RequestServices.GetService<LoginThrottle>()?.Attempt(context, username) is { } retryAfter)
                 {
+                    await LoginThrottle.WriteThrottledAsync(context, retryAfter).ConfigureAwait(false);
+                    return;
+                }
+
+                // Django's AdminAuthenticationForm: a valid account that is not staff is refused before it is logged in
+                if (await auth.AuthenticateAsync(username, password, context.RequestAborted).ConfigureAwait(false) is { IsStaff: true } user)
+                {
+                    await auth.LoginAsync(context, user, context.RequestAborted).ConfigureAwait(false);
                     context.Response.StatusCode = StatusCodes.Status302Found;
                     context.Response.Headers.Location = SafeNext(context, next);
                     return;
                 }
+            }
 
-                error = "Please enter the correct username and password for a staff account. Note that both fields may be case-sensitive.";
-            }
-            else
-            {
-                error = "Please enter the correct username and password for a staff account. Note that both fields may be case-sensitive.";
-            }
+            error ??= "Please enter the correct username and password for a staff account. Note that both fields may be case-sensitive.";
         }
         else if (request.User is { IsActive: true, IsStaff: true })
         {
@@ -344,18 +332,29 @@ public sealed class AdminSite
             return;
         }
 
-        if (Logout is not null)
+        if (context.RequestServices.GetService<AuthService>() is { } auth)
         {
-            await Logout(context).ConfigureAwait(false);
+            await auth.LogoutAsync(context, context.RequestAborted).ConfigureAwait(false);
         }
 
         context.Response.StatusCode = StatusCodes.Status302Found;
         context.Response.Headers.Location = Prefix + "/login/";
     }
 
-    /// <summary>Usernames of <paramref name="keys"/> through <see cref="UserNames"/>.</summary>
-    internal async Task<IReadOnlyDictionary<long, string>> UserNamesAsync(Database database, IReadOnlyCollection<long> keys, CancellationToken cancellationToken) =>
-        UserNames is null || keys.Count == 0 ? new Dictionary<long, string>() : await UserNames(database, keys, cancellationToken).ConfigureAwait(false);
+    /// <summary>Usernames of <paramref name="keys"/> (<c>auth_user</c>), for the history page.</summary>
+    internal static async Task<IReadOnlyDictionary<long, string>> UserNamesAsync(Database database, IReadOnlyCollection<long> keys, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<long, string>();
+        foreach (var chunk in keys.Chunk(SqlLimits.MaxParameters))
+        {
+            foreach (var user in await database.Users().Filter(u => u.Id.In(chunk)).ToListAsync(cancellationToken).ConfigureAwait(false))
+            {
+                names[user.Id] = user.Username;
+            }
+        }
+
+        return names;
+    }
 
     /// <summary>What deleting <paramref name="keys"/> of <paramref name="table"/> would remove, described by the registered models.</summary>
     public async Task<AdminDeletion> DescribeDeletionAsync(Database database, TableSchema table, IReadOnlyCollection<long> keys, CancellationToken cancellationToken)

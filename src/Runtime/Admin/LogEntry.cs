@@ -2,14 +2,14 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Reinhardt.Data;
-using Reinhardt.Data.Migrations;
+using Reinhardt.Auth;
 
 namespace Reinhardt.Admin;
 
 /// <summary>
-/// Django's <c>admin.LogEntry</c>: one row of <c>django_admin_log</c> per addition, change and deletion made in the admin,
-/// written in the same transaction as the change. The model is named by its app label and model name instead of a
-/// <c>content_type_id</c> (there is no content types table).
+/// Django's <c>admin.LogEntry</c> (table <c>django_admin_log</c>, Django's columns): one row per addition, change and
+/// deletion made in the admin, written in the same transaction as the change. Installed with the auth app
+/// (<c>[Database(InstalledApps = new[] { typeof(AuthDatabase) })]</c>): its migration is <c>admin.0001_initial</c>.
 /// </summary>
 [Model(App = "admin", Table = "django_admin_log")]
 public partial class LogEntry
@@ -29,16 +29,13 @@ public partial class LogEntry
     /// <summary>When the action was taken.</summary>
     public DateTimeOffset ActionTime { get; set; }
 
-    /// <summary>The user who took it (<c>auth_user.id</c>).</summary>
-    public long UserId { get; set; }
+    /// <summary>The user who took it.</summary>
+    [ForeignKey(OnDelete.Cascade)]
+    public partial Auth.User User { get; set; }
 
-    /// <summary>The app label of the changed object's model.</summary>
-    [MaxLength(100)]
-    public string AppLabel { get; set; } = "";
-
-    /// <summary>The changed object's model name (<c>question</c>).</summary>
-    [MaxLength(100)]
-    public string Model { get; set; } = "";
+    /// <summary>The changed object's model (null once the content type is gone).</summary>
+    [ForeignKey(OnDelete.SetNull)]
+    public partial Auth.ContentType? ContentType { get; set; }
 
     /// <summary>The changed object's primary key, as text.</summary>
     [Text]
@@ -54,6 +51,9 @@ public partial class LogEntry
     /// <summary>Django's JSON change message, e.g. <c>[{"changed": {"fields": ["Question text"]}}]</c>.</summary>
     [Text]
     public string ChangeMessage { get; set; } = "";
+
+    /// <summary>The object's text (Django's <c>__str__</c> of a log entry is longer; the history page shows the message).</summary>
+    public override string ToString() => ObjectRepr;
 
     /// <summary>Django's <c>get_change_message()</c>: the JSON message as a sentence.</summary>
     public string ChangeMessageText()
@@ -185,33 +185,20 @@ public sealed class ChangeMessageBuilder
     }
 }
 
-/// <summary>The admin app's migrations: <c>admin.0001_initial</c> creates <c>django_admin_log</c>.</summary>
-public sealed class AdminMigration0001Initial : Migration
+/// <summary>The content types log entries point to.</summary>
+internal static class AdminLog
 {
-    /// <inheritdoc/>
-    public override string App => "admin";
+    /// <summary>The <c>django_content_type</c> row of a model, created when missing (Django's <c>ContentType.objects.get_for_model</c>).</summary>
+    public static async Task<long> ContentTypeIdAsync(Database database, string appLabel, string model, CancellationToken cancellationToken)
+    {
+        var existing = await database.ContentTypes().Filter(c => c.AppLabel == appLabel & c.Model == model).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            return existing.Id;
+        }
 
-    /// <inheritdoc/>
-    public override string Name => "0001_initial";
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<MigrationOperation> Operations =>
-    [
-        new CreateModel(new TableSchema(
-            "django_admin_log",
-            [
-                new ColumnSchema("id", ColumnType.Int64, PrimaryKey: true),
-                new ColumnSchema("action_time", ColumnType.DateTimeOffset),
-                new ColumnSchema("user_id", ColumnType.Int64),
-                new ColumnSchema("app_label", ColumnType.String, MaxLength: 100, Default: ""),
-                new ColumnSchema("model", ColumnType.String, MaxLength: 100, Default: ""),
-                new ColumnSchema("object_id", ColumnType.Text, Nullable: true),
-                new ColumnSchema("object_repr", ColumnType.String, MaxLength: 200, Default: ""),
-                new ColumnSchema("action_flag", ColumnType.Int32),
-                new ColumnSchema("change_message", ColumnType.Text, Default: ""),
-            ])),
-    ];
-
-    /// <summary>Every migration of the admin app, in order.</summary>
-    public static IReadOnlyList<Migration> All { get; } = [new AdminMigration0001Initial()];
+        var created = new Auth.ContentType { AppLabel = appLabel, Model = model };
+        await database.SaveAsync(created, cancellationToken).ConfigureAwait(false);
+        return created.Id;
+    }
 }

@@ -139,20 +139,19 @@ public abstract partial class ModelAdmin<TModel, TColumns, TForm> : IModelAdmin
 
     private static string Key(TModel model) => TModel.GetKey(model).ToString(CultureInfo.InvariantCulture);
 
-    private static Task LogAsync(AdminRequest request, TModel model, int flag, string message, string appLabel, string modelName) =>
-        request.Database.SaveAsync(
+    private static async Task LogAsync(AdminRequest request, TModel model, int flag, string message, string appLabel, string modelName) =>
+        await request.Database.SaveAsync(
             new LogEntry
             {
                 ActionTime = DateTimeOffset.UtcNow,
                 UserId = request.User.Id,
-                AppLabel = appLabel,
-                Model = modelName,
+                ContentTypeId = await AdminLog.ContentTypeIdAsync(request.Database, appLabel, modelName, request.Aborted).ConfigureAwait(false),
                 ObjectId = Key(model),
                 ObjectRepr = Truncate(model.ToString() ?? "", 200),
                 ActionFlag = flag,
                 ChangeMessage = message,
             },
-            request.Aborted);
+            request.Aborted).ConfigureAwait(false);
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 
@@ -400,13 +399,12 @@ public abstract partial class ModelAdmin<TModel, TColumns, TForm> : IModelAdmin
         }
 
         var id = Key(model);
-        var app = AppLabel;
-        var name = ModelName;
+        var contentType = await AdminLog.ContentTypeIdAsync(request.Database, AppLabel, ModelName, request.Aborted).ConfigureAwait(false);
         var entries = await new QuerySet<LogEntry, LogEntry.Columns>(request.Database)
-            .Filter(c => c.AppLabel == app & c.Model == name & c.ObjectId == id)
+            .Filter(c => c.ContentTypeId == contentType & c.ObjectId == id)
             .OrderBy(c => c.ActionTime, c => c.Id)
             .ToListAsync(request.Aborted).ConfigureAwait(false);
-        var users = await request.Site.UserNamesAsync(request.Database, [.. entries.Select(e => e.UserId).Distinct()], request.Aborted).ConfigureAwait(false);
+        var users = await AdminSite.UserNamesAsync(request.Database, [.. entries.Select(e => e.UserId).Distinct()], request.Aborted).ConfigureAwait(false);
         var crumbs = Crumbs(request);
         crumbs.Add(new AdminLink(model.ToString() ?? "", ObjectUrl(request, TModel.GetKey(model), "change")));
         crumbs.Add(new AdminLink("History", null));

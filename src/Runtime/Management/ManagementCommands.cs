@@ -73,6 +73,12 @@ public static class ManagementCommands
         root.Subcommands.Add(Check<TDatabase>(Build, options));
         root.Subcommands.Add(ClearSessions(Build, options));
         root.Subcommands.Add(CollectStatic(Build, options));
+        if (TDatabase.Tables.Any(t => t.Name == "auth_user"))
+        {
+            root.Subcommands.Add(Auth.AuthCommands.CreateSuperuser(Build, options));
+            root.Subcommands.Add(Auth.AuthCommands.ChangePassword(Build, options));
+        }
+
         foreach (var registration in TDatabase.Commands)
         {
             root.Subcommands.Add(AppCommand<TDatabase>(registration, Build, options));
@@ -156,6 +162,7 @@ public static class ManagementCommands
                     : $"  Target {appName}: {parse.GetValue(target) ?? "latest"}").ConfigureAwait(false);
                 await output.WriteLineAsync("Running migrations:").ConfigureAwait(false);
                 var ran = await new MigrationExecutor(database, TDatabase.Migrations).MigrateAsync(appName, parse.GetValue(target), null, cancellationToken).ConfigureAwait(false);
+                await Auth.ContentTypeSync.CreatePermissionsAsync(database, TDatabase.Tables, TDatabase.ModelContentTypes, cancellationToken).ConfigureAwait(false);
                 if (ran.Count == 0)
                 {
                     await output.WriteLineAsync("  No migrations to apply.").ConfigureAwait(false);

@@ -22,10 +22,17 @@ public static class DatabaseSetup
         return services.AddSingleton<Database>(database);
     }
 
-    /// <summary>Applies every migration of the app that is not applied yet (Django's <c>migrate</c>).</summary>
-    public static Task<IReadOnlyList<(Data.Migrations.Migration Migration, bool Forwards)>> MigrateAsync<TDatabase>(this TDatabase database, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
-        where TDatabase : Database, IDatabase<TDatabase> =>
-        new Data.Migrations.MigrationExecutor(database, TDatabase.Migrations).MigrateAsync(progress: progress, cancellationToken: cancellationToken);
+    /// <summary>
+    /// Applies every migration of the app that is not applied yet (Django's <c>migrate</c>), then, when the database
+    /// installs auth, creates the missing content types and model permissions (Django's post-migrate step).
+    /// </summary>
+    public static async Task<IReadOnlyList<(Data.Migrations.Migration Migration, bool Forwards)>> MigrateAsync<TDatabase>(this TDatabase database, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+        where TDatabase : Database, IDatabase<TDatabase>
+    {
+        var ran = await new Data.Migrations.MigrationExecutor(database, TDatabase.Migrations).MigrateAsync(progress: progress, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await Auth.ContentTypeSync.CreatePermissionsAsync(database, TDatabase.Tables, TDatabase.ModelContentTypes, cancellationToken).ConfigureAwait(false);
+        return ran;
+    }
 
     /// <summary>
     /// Creates every model table that does not exist yet, in one transaction. (The migrations

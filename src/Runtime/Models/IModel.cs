@@ -138,4 +138,7 @@ public interface IDatabase<TSelf>
 
     /// <summary>Every app-defined <c>[Command]</c>.</summary>
     static abstract IReadOnlyList<Management.CommandRegistration> Commands { get; }
+
+    /// <summary>Every model as a content type, installed apps' first: the permissions <c>migrate</c> creates.</summary>
+    static abstract IReadOnlyList<ModelContentType> ModelContentTypes { get; }
 }

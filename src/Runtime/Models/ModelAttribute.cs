@@ -59,6 +59,13 @@ public sealed class TextAttribute : Attribute
 [AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = false)]
 public sealed class DatabaseAttribute : Attribute
 {
+    /// <summary>
+    /// Other <c>[Database]</c> classes whose apps this database includes (Django's <c>INSTALLED_APPS</c>): their
+    /// tables, migrations, fixtures models, management commands and content types come first in this database's lists,
+    /// so <c>migrate</c> creates them and <c>makemigrations</c> leaves them alone. Reinhardt's own:
+    /// <c>typeof(Reinhardt.Auth.AuthDatabase)</c> (contenttypes and auth: users, groups, permissions).
+    /// </summary>
+    public Type[]? InstalledApps { get; set; }
 }
 
 /// <summary>

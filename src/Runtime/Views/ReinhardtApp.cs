@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
+using Reinhardt.Auth;
 using Reinhardt.Http;
 
 namespace Reinhardt.Views;
@@ -108,6 +109,12 @@ public static class ReinhardtApp
         // static files before routing: the platform's middleware skips requests that already have an endpoint
         app.UseReinhardtStaticFiles();
         app.UseReinhardtSessions();
+        if (services.GetService<Auth.AuthService>() is not null)
+        {
+            // Django's AuthenticationMiddleware, right after sessions (services.AddReinhardtAuth registers it)
+            app.UseReinhardtAuthentication();
+        }
+
         app.Use(next => new ViewRoutingMiddleware(next, routes, services.GetRequiredService<IOptions<ViewOptions>>()).InvokeAsync);
         app.UseReinhardtRequestLimits();
 
@@ -121,6 +128,8 @@ public static class ReinhardtApp
             app.UseWebSockets();
         }
 
+        // [LoginRequired], [StaffRequired], [PermissionRequired]: after CSRF, as Django's decorators run in the view
+        app.UseReinhardtViewGuards();
         app.Use(next => new ViewEndpointMiddleware(next).InvokeAsync);
         return app;
     }

@@ -30,12 +30,18 @@ public sealed class AdminBrowserTests
         }
 
         await using var browser = await Chromium.LaunchAsync();
-        await browser.SetExtraHeadersAsync(new Dictionary<string, string> { [UserHeader] = "admin|sS" });
         var root = app.BaseAddress.ToString().TrimEnd('/');
 
-        // the index, then "Add question"
+        // the admin sends an anonymous visitor to its login page; the superuser logs in and comes back to the index
         await browser.NavigateAsync(root + "/admin/");
+        Assert.Equal("/admin/login/", await browser.EvaluateAsync("location.pathname"));
+        Assert.Equal("Log in | Reinhardt site admin", await browser.EvaluateAsync("document.title"));
+        await FillAsync(browser, "username", "admin");
+        await FillAsync(browser, "password", PasswordOf("admin"));
+        await browser.NavigateByAsync("document.querySelector('#login-form input[type=submit]').click()");
+        Assert.Equal("/admin/", await browser.EvaluateAsync("location.pathname"));
         Assert.Equal("Site administration | Reinhardt site admin", await browser.EvaluateAsync("document.title"));
+        Assert.Equal("admin", await browser.EvaluateAsync("document.querySelector('#user-tools strong').textContent"));
         await browser.NavigateByAsync("document.querySelector('a.addlink[href=\"/admin/polls/question/add/\"]').click()");
         Assert.Equal("Add question", await browser.EvaluateAsync("document.querySelector('h1').textContent"));
 
@@ -80,6 +86,12 @@ public sealed class AdminBrowserTests
         Assert.Equal("/admin/polls/question/", await browser.EvaluateAsync("location.pathname"));
         Assert.False(await db.Questions.Filter(q => q.Id == added.Id).ExistsAsync());
         Assert.False(await db.Choices.Filter(c => c.QuestionId == added.Id).ExistsAsync());
+
+        // log out (a POST from the header's button)
+        await browser.NavigateByAsync("document.querySelector('#logout-form button').click()");
+        Assert.Equal("/admin/login/", await browser.EvaluateAsync("location.pathname"));
+        await browser.NavigateAsync(root + "/admin/polls/question/");
+        Assert.Equal("/admin/login/", await browser.EvaluateAsync("location.pathname"));
     }
 
     [ChromiumFact]

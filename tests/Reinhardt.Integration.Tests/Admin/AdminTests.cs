@@ -1,6 +1,7 @@
 using System.Net;
 using Polls.Models;
 using Reinhardt.Admin;
+using Reinhardt.Auth;
 using Reinhardt.Testing;
 using Xunit;
 using static Reinhardt.Integration.Tests.Admin.AdminTestApp;
@@ -44,6 +45,65 @@ public sealed class AdminTests
         Assert.Equal("/admin/polls/", page.QuerySelector("input[name=next]")!.GetAttribute("value"));
         Assert.NotNull(page.QuerySelector("label[for=id_username]"));
         Assert.NotNull(page.QuerySelector("label[for=id_password]"));
+    }
+
+    private static async Task<HttpResponseMessage> LoginAsync(LoopbackApp app, string username, string password, string next = "/admin/")
+    {
+        var (_, page) = await GetAsync(app, "/admin/login/?next=" + Uri.EscapeDataString(next), null);
+        var token = page.QuerySelector("#login-form input[name=csrfmiddlewaretoken]")!.GetAttribute("value")!;
+        return await app.Client.PostAsync("/admin/login/", new FormUrlEncodedContent([new("csrfmiddlewaretoken", token), new("username", username), new("password", password), new("next", next)]));
+    }
+
+    [Fact]
+    public async Task A_staff_user_logs_in_with_the_auth_app_and_logs_out_by_post()
+    {
+        await using var app = await StartAsync();
+        var sessionBefore = app.Cookies.GetCookies(app.BaseAddress)["sessionid"]?.Value;
+        using var login = await LoginAsync(app, "admin", PasswordOf("admin"), "/admin/polls/");
+        Assert.Equal(HttpStatusCode.Found, login.StatusCode);
+        Assert.Equal("/admin/polls/", login.Headers.Location!.OriginalString);
+        Assert.NotEqual(sessionBefore, app.Cookies.GetCookies(app.BaseAddress)["sessionid"]?.Value);
+
+        // the session now carries the user: no header
+        var (index, page) = await GetAsync(app, "/admin/", null);
+        Assert.Equal(HttpStatusCode.OK, index.StatusCode);
+        Assert.Equal("admin", page.QuerySelector("#user-tools strong")!.TextContent);
+        var logoutForm = page.QuerySelector("#logout-form")!;
+        Assert.Equal("/admin/logout/", logoutForm.GetAttribute("action"));
+
+        // GET does not log out; POST does, and the admin is closed again
+        var (get, _) = await GetAsync(app, "/admin/logout/", null);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, get.StatusCode);
+        var token = logoutForm.QuerySelector("input[name=csrfmiddlewaretoken]")!.GetAttribute("value")!;
+        using var logout = await app.Client.PostAsync("/admin/logout/", new FormUrlEncodedContent([new("csrfmiddlewaretoken", token)]));
+        Assert.Equal(HttpStatusCode.Found, logout.StatusCode);
+        var (after, _) = await GetAsync(app, "/admin/", null);
+        Assert.Equal(HttpStatusCode.Found, after.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("admin", "wrong password")]
+    [InlineData("bob", null)]          // right password, not staff: refused before login
+    [InlineData("nobody-at-all", "x")]
+    public async Task Bad_credentials_and_non_staff_accounts_cannot_log_in(string username, string? password)
+    {
+        await using var app = await StartAsync();
+        using var response = await LoginAsync(app, username, password ?? PasswordOf(username), "https://evil.example/");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Please enter the correct username and password for a staff account. Note that both fields may be case-sensitive.", page.QuerySelector(".errornote")!.TextContent);
+        Assert.Equal(username, page.QuerySelector("#id_username")!.GetAttribute("value"));
+        var (index, _) = await GetAsync(app, "/admin/", null);
+        Assert.Equal(HttpStatusCode.Found, index.StatusCode);
+    }
+
+    [Fact]
+    public async Task Login_follows_next_only_to_a_local_path()
+    {
+        await using var app = await StartAsync();
+        using var response = await LoginAsync(app, "admin", PasswordOf("admin"), "https://evil.example/");
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal("/admin/", response.Headers.Location!.OriginalString);
     }
 
     [Fact]
@@ -194,11 +254,11 @@ public sealed class AdminTests
 
         var entry = new QuerySet<LogEntry, LogEntry.Columns>(db).First();
         Assert.Equal(LogEntry.Addition, entry.ActionFlag);
-        Assert.Equal("polls", entry.AppLabel);
-        Assert.Equal("question", entry.Model);
+        var contentType = db.ContentTypes().Filter(c => c.Id == entry.ContentTypeId!.Value).First();
+        Assert.Equal(("polls", "question"), (contentType.AppLabel, contentType.Model));
         Assert.Equal(question.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.ObjectId);
         Assert.Equal("Best colour?", entry.ObjectRepr);
-        Assert.Equal(7, entry.UserId);
+        Assert.Equal(db.Users().Filter(u => u.Username == "admin").First().Id, entry.UserId);
         Assert.Equal("""[{"added":{}},{"added":{"name":"choice","object":"Red"}},{"added":{"name":"choice","object":"Blue"}}]""", entry.ChangeMessage);
         Assert.Equal("Added. Added choice “Red”. Added choice “Blue”.", entry.ChangeMessageText());
     }
@@ -238,7 +298,7 @@ public sealed class AdminTests
 
         (_, page) = await GetAsync(app, $"/admin/polls/question/{question.Id}/history/");
         var row = page.QuerySelector("#change-history tbody tr")!;
-        Assert.Equal("user7", row.QuerySelectorAll("td")[0].TextContent);
+        Assert.Equal("admin", row.QuerySelectorAll("td")[0].TextContent);
         Assert.Equal(entry.ChangeMessageText(), row.QuerySelectorAll("td")[1].TextContent);
     }
 
