@@ -356,7 +356,7 @@ public sealed partial class AuthTests
             }
         }
 
-        var models = new[] { ("auth", "group", "group"), ("auth", "permission", "permission"), ("auth", "user", "user"), ("contenttypes", "contenttype", "content type"), ("polls", "choice", "choice"), ("polls", "question", "question") };
+        var models = new[] { ("admin", "logentry", "log entry"), ("auth", "group", "group"), ("auth", "permission", "permission"), ("auth", "user", "user"), ("contenttypes", "contenttype", "content type"), ("polls", "choice", "choice"), ("polls", "question", "question") };
         var expected = models
             .SelectMany(m => new[] { "add", "change", "delete", "view" }.Select(a => $"{m.Item1}.{a}_{m.Item2}|Can {a} {m.Item3}"))
             .Order(StringComparer.Ordinal);

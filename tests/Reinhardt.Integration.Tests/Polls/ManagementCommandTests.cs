@@ -41,10 +41,10 @@ public sealed class ManagementCommandTests : IDisposable
     {
         var (code, output) = await Run("migrate");
         Assert.Equal(0, code);
-        Assert.Equal("Operations to perform:\n  Apply all migrations: auth, contenttypes, polls\nRunning migrations:\n  Applying contenttypes.0001_initial... OK\n  Applying auth.0001_initial... OK\n  Applying polls.0001_initial... OK\n", output);
+        Assert.Equal("Operations to perform:\n  Apply all migrations: admin, auth, contenttypes, polls\nRunning migrations:\n  Applying contenttypes.0001_initial... OK\n  Applying auth.0001_initial... OK\n  Applying admin.0001_initial... OK\n  Applying polls.0001_initial... OK\n", output);
 
-        Assert.Equal("Operations to perform:\n  Apply all migrations: auth, contenttypes, polls\nRunning migrations:\n  No migrations to apply.\n", (await Run("migrate")).Output);
-        Assert.Equal("auth\n [X] 0001_initial\ncontenttypes\n [X] 0001_initial\npolls\n [X] 0001_initial\n", (await Run("showmigrations")).Output);
+        Assert.Equal("Operations to perform:\n  Apply all migrations: admin, auth, contenttypes, polls\nRunning migrations:\n  No migrations to apply.\n", (await Run("migrate")).Output);
+        Assert.Equal("admin\n [X] 0001_initial\nauth\n [X] 0001_initial\ncontenttypes\n [X] 0001_initial\npolls\n [X] 0001_initial\n", (await Run("showmigrations")).Output);
 
         var sql = (await Run("sqlmigrate", "polls", "0001_initial")).Output;
         Assert.StartsWith("BEGIN;\nCREATE TABLE \"polls_question\" (\"id\" integer NOT NULL PRIMARY KEY AUTOINCREMENT,", sql, StringComparison.Ordinal);
@@ -52,7 +52,7 @@ public sealed class ManagementCommandTests : IDisposable
         Assert.Equal("BEGIN;\nDROP TABLE \"polls_choice\";\nDROP TABLE \"polls_question\";\nCOMMIT;\n", (await Run("sqlmigrate", "polls", "0001_initial", "--backwards")).Output);
 
         Assert.Contains("Unapplying polls.0001_initial... OK", (await Run("migrate", "polls", "zero")).Output, StringComparison.Ordinal);
-        Assert.Equal("auth\n [X] 0001_initial\ncontenttypes\n [X] 0001_initial\npolls\n [ ] 0001_initial\n", (await Run("showmigrations")).Output);
+        Assert.Equal("admin\n [X] 0001_initial\nauth\n [X] 0001_initial\ncontenttypes\n [X] 0001_initial\npolls\n [ ] 0001_initial\n", (await Run("showmigrations")).Output);
     }
 
     [Fact]
