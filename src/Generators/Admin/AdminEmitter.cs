@@ -84,7 +84,7 @@ internal static class AdminEmitter
         WriteColumns(writer, "ReadonlyFields", spec.ReadonlyFields, model, columns);
         if (spec.Inlines.Count > 0)
         {
-            writer.WriteLine($"Inlines = new {Admin}.IInlineAdmin[] {{ {string.Join(", ", spec.Inlines.Select(i => $"new {i}()"))} }},");
+            writer.WriteLine($"Inlines = new {Admin}.IInlineAdmin<{model}>[] {{ {string.Join(", ", spec.Inlines.Select(i => $"new {i}().For<{model}>()"))} }},");
         }
 
         if (spec.Actions.Count > 0)

@@ -47,7 +47,7 @@ public sealed class AdminModelDefinition<TModel, TColumns>
     public IReadOnlyList<AdminColumn<TModel, TColumns>> ReadonlyFields { get; init; } = [];
 
     /// <summary>The inlines edited with the model.</summary>
-    public IReadOnlyList<IInlineAdmin> Inlines { get; init; } = [];
+    public IReadOnlyList<IInlineAdmin<TModel>> Inlines { get; init; } = [];
 
     /// <summary>The custom actions (the built-in "delete selected" is added by the runtime).</summary>
     public IReadOnlyList<AdminAction<TModel, TColumns>> Actions { get; init; } = [];

@@ -32,8 +32,14 @@ public sealed record ModelDescriber(
         });
 }
 
-/// <summary>An inline (Django's <c>InlineModelAdmin</c>): a related model edited on its parent's change page.</summary>
-public interface IInlineAdmin
+/// <summary>
+/// An inline (Django's <c>InlineModelAdmin</c>) on the change page of a <typeparamref name="TParent"/>: a related model edited
+/// with its parent. (One interface per parent type rather than a generic method: no generic virtual method, which Native
+/// AOT handles poorly with static abstract members.)
+/// </summary>
+/// <typeparam name="TParent">The parent model.</typeparam>
+public interface IInlineAdmin<TParent>
+    where TParent : class, IModel<TParent>
 {
     /// <summary>The related model's name.</summary>
     string VerboseName { get; }
@@ -42,8 +48,7 @@ public interface IInlineAdmin
     ModelDescriber Describer { get; }
 
     /// <summary>The formset of <paramref name="parent"/>'s related rows, bound to <paramref name="data"/> when given.</summary>
-    Task<IBoundInline> BindAsync<TParent>(TParent parent, IFormCollection? data, Database database, CancellationToken cancellationToken)
-        where TParent : class, IModel<TParent>;
+    Task<IBoundInline> BindAsync(TParent parent, IFormCollection? data, Database database, CancellationToken cancellationToken);
 }
 
 /// <summary>An inline formset of one request.</summary>
@@ -99,7 +104,7 @@ public sealed class InlineDefinition<TModel, TColumns>
 /// <typeparam name="TModel">The related model.</typeparam>
 /// <typeparam name="TColumns">Its generated columns.</typeparam>
 /// <typeparam name="TForm">The generated model form of the inline's fields.</typeparam>
-public abstract class InlineAdmin<TModel, TColumns, TForm> : IInlineAdmin
+public abstract class InlineAdmin<TModel, TColumns, TForm>
     where TModel : class, IModel<TModel>
     where TColumns : class, IColumnSet<TColumns>
     where TForm : Form, IModelForm<TForm, TModel>
@@ -113,14 +118,29 @@ public abstract class InlineAdmin<TModel, TColumns, TForm> : IInlineAdmin
     /// <summary>The definition, built once.</summary>
     public InlineDefinition<TModel, TColumns> Definition => _definition ??= Define();
 
-    /// <inheritdoc/>
+    /// <summary>The related model's name.</summary>
     public string VerboseName => Definition.VerboseName;
 
-    /// <inheritdoc/>
+    /// <summary>Prints the related model's rows.</summary>
     public ModelDescriber Describer => _describer ??= ModelDescriber.For<TModel, TColumns>(Definition.VerboseName, Definition.VerboseNamePlural);
 
-    /// <inheritdoc/>
-    public async Task<IBoundInline> BindAsync<TParent>(TParent parent, IFormCollection? data, Database database, CancellationToken cancellationToken)
+    /// <summary>This inline on the change page of <typeparamref name="TParent"/> (the generated admin calls it with its model).</summary>
+    public IInlineAdmin<TParent> For<TParent>()
+        where TParent : class, IModel<TParent> =>
+        new OfParent<TParent>(this);
+
+    private sealed class OfParent<TParent>(InlineAdmin<TModel, TColumns, TForm> inline) : IInlineAdmin<TParent>
+        where TParent : class, IModel<TParent>
+    {
+        public string VerboseName => inline.VerboseName;
+
+        public ModelDescriber Describer => inline.Describer;
+
+        public Task<IBoundInline> BindAsync(TParent parent, IFormCollection? data, Database database, CancellationToken cancellationToken) =>
+            inline.BindAsync(parent, data, database, cancellationToken);
+    }
+
+    private async Task<IBoundInline> BindAsync<TParent>(TParent parent, IFormCollection? data, Database database, CancellationToken cancellationToken)
         where TParent : class, IModel<TParent>
     {
         var definition = Definition;

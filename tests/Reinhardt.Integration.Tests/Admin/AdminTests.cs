@@ -518,5 +518,43 @@ public sealed class AdminTests
         using var css = await app.Client.GetAsync("/admin/static/admin/css/base.css");
         Assert.Equal(HttpStatusCode.OK, css.StatusCode);
         Assert.Contains("--body-bg", await css.Content.ReadAsStringAsync());
+
+        // a superuser made by the binary's own createsuperuser logs in and adds a question with two choices
+        var create = new System.Diagnostics.ProcessStartInfo(AotBinaryFactAttribute.PollsBinary!) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "createsuperuser", "--noinput", "--username", "root", "--email", "root@example.com", "--ConnectionStrings:Default=" + app.ConnectionString, "--SecretKey=" + new string('s', 50) })
+        {
+            create.ArgumentList.Add(arg);
+        }
+
+        create.Environment["DJANGO_SUPERUSER_PASSWORD"] = "Aot-admin-pass-1";
+        using (var process = System.Diagnostics.Process.Start(create)!)
+        {
+            var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.True(process.ExitCode == 0, output);
+        }
+
+        using var loggedIn = await LoginAsync(app, "root", "Aot-admin-pass-1");
+        Assert.Equal(HttpStatusCode.Found, loggedIn.StatusCode);
+        var (add, form) = await GetAsync(app, "/admin/polls/question/add/", null);
+        Assert.Equal(HttpStatusCode.OK, add.StatusCode);
+        var token = form.QuerySelector("#changeform input[name=csrfmiddlewaretoken]")!.GetAttribute("value")!;
+        using var saved = await app.Client.PostAsync("/admin/polls/question/add/", new FormUrlEncodedContent(
+        [
+            new("csrfmiddlewaretoken", token), new("question_text", "Native?"), new("pub_date", "2024-05-17T09:30"),
+            new("choice_set-TOTAL_FORMS", "2"), new("choice_set-INITIAL_FORMS", "0"),
+            new("choice_set-0-choice_text", "Yes"), new("choice_set-0-votes", "0"), new("choice_set-1-choice_text", "Very"), new("choice_set-1-votes", "0"),
+        ]));
+        Assert.Equal(HttpStatusCode.Found, saved.StatusCode);
+        var (list, listPage) = await GetAsync(app, "/admin/polls/question/?q=native", null);
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Equal(["Native?"], Column(listPage, 1));
+        var id = listPage.QuerySelector("input[name=_selected_action]")!.GetAttribute("value");
+        var (delete, deletePage) = await GetAsync(app, $"/admin/polls/question/{id}/delete/", null);
+        Assert.Equal(HttpStatusCode.OK, delete.StatusCode);
+        Assert.Equal(["Question: Native?", "Choice: Yes", "Choice: Very"], deletePage.QuerySelectorAll("#deleted-objects li").Select(l => l.TextContent).ToList());
+        var (history, historyPage) = await GetAsync(app, $"/admin/polls/question/{id}/history/", null);
+        Assert.Equal(HttpStatusCode.OK, history.StatusCode);
+        Assert.Equal("root", historyPage.QuerySelector("#change-history tbody td")!.TextContent);
     }
 }
