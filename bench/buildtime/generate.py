@@ -302,6 +302,12 @@ CSPROJ_GENERATORS = """<Project Sdk="Microsoft.NET.Sdk.Web">
     <!-- user code without XML docs on every member -->
     <NoWarn>$(NoWarn);CS1591</NoWarn>
   </PropertyGroup>
+  <!-- run.sh writes the generators' output for the baseline with -p:BenchEmitTo=DIR (a property of this project only:
+       EmitCompilerGeneratedFiles itself would reach the runtime's own build, which runs the generators too) -->
+  <PropertyGroup Condition="'$(BenchEmitTo)' != ''">
+    <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
+    <CompilerGeneratedFilesOutputPath>$(BenchEmitTo)</CompilerGeneratedFilesOutputPath>
+  </PropertyGroup>
   <!-- what the in-process probe needs to build the same compilation -->
   <Target Name="WriteProbeInputs" AfterTargets="CoreCompile">
     <WriteLinesToFile File="$(MSBuildProjectDirectory)/obj/probe-references.txt" Lines="@(ReferencePathWithRefAssemblies)" Overwrite="true" WriteOnlyWhenDifferent="true" />

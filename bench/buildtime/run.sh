@@ -45,7 +45,7 @@ echo "== generating the project and building its references (load $(load))" >&2
 python3 "$ROOT/bench/buildtime/generate.py" "$GEN"
 dotnet restore "$GEN/Bench.csproj" -v:q >/dev/null
 rm -rf "$EMIT"
-dotnet build "$GEN/Bench.csproj" --no-restore -v:q -nologo -p:EmitCompilerGeneratedFiles=true "-p:CompilerGeneratedFilesOutputPath=$EMIT" >"$LOG/prepare-gen.log" 2>&1 \
+dotnet build "$GEN/Bench.csproj" --no-restore -v:q -nologo "-p:BenchEmitTo=$EMIT" >"$LOG/prepare-gen.log" 2>&1 \
     || { tail -30 "$LOG/prepare-gen.log" >&2; exit 1; }
 python3 "$ROOT/bench/buildtime/generate.py" "$BASE" --variant baseline --generated "$EMIT/Reinhardt.Generators"
 dotnet restore "$BASE/Bench.csproj" -v:q >/dev/null

@@ -88,6 +88,16 @@ for (var run = 0; run <= fullRuns; run++)
 }
 
 var fullSteps = StepTimes(driver);
+if (Environment.GetEnvironmentVariable("PROBE_DUMP") is { Length: > 0 } dump)
+{
+    // the generated sources, to compare two versions of the generators
+    Directory.CreateDirectory(dump);
+    foreach (var source in driver.GetRunResult().Results.SelectMany(r => r.GeneratedSources))
+    {
+        File.WriteAllText(Path.Combine(dump, source.HintName), source.SourceText.ToString());
+    }
+}
+
 var generatedTrees = output.SyntaxTrees.Count() - compilation.SyntaxTrees.Count();
 var generatedChars = output.SyntaxTrees.Skip(compilation.SyntaxTrees.Count()).Sum(t => t.Length);
 
