@@ -101,11 +101,8 @@ public class TemplateContextTests
         // same Question, and must not inherit types that only the first context reaches
         var compilation = CompilationFactory.Create(Source + """
 
-            namespace Polls
-            {
-                public record ChoicePage(Choice Choice);
-                public record CountPage(int Count);
-            }
+            public record ChoicePage(Choice Choice);
+            public record CountPage(int Count);
             """);
         var detail = TemplateContextParser.CollectTypes(compilation.GetTypeByMetadataName("Polls.DetailPage")!, compilation, CancellationToken.None);
         var choice = TemplateContextParser.CollectTypes(compilation.GetTypeByMetadataName("Polls.ChoicePage")!, compilation, CancellationToken.None);
