@@ -82,7 +82,7 @@ public partial class BenchViews(BenchDb db)
     }
 
     /// <summary>
-    /// Test 5: <c>queries</c> random rows, each read with its own query and given a new random number, then
+    /// Test 5: <c>queries</c> random rows (distinct), each read with its own query and given a new random number, then
     /// written back in one batched UPDATE (TechEmpower allows batching the updates).
     /// </summary>
     [Get("/updates")]
@@ -92,9 +92,18 @@ public partial class BenchViews(BenchDb db)
         var count = QueryCount(queries);
         var worlds = new World[count];
         var rows = new WorldRow[count];
+        // distinct ids, so that the batched UPDATE stores exactly the numbers returned (a repeated id would
+        // otherwise be read stale and written twice)
+        var drawn = new HashSet<int>(count);
         for (var i = 0; i < count; i++)
         {
-            var id = BenchApp.RandomNumber();
+            int id;
+            do
+            {
+                id = BenchApp.RandomNumber();
+            }
+            while (!drawn.Add(id));
+
             var world = await db.Worlds.GetAsync(w => w.Id == id, cancellationToken);
             world.RandomNumber = BenchApp.RandomNumber();
             worlds[i] = world;
