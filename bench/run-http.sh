@@ -5,6 +5,7 @@
 #
 #   bench/run-http.sh                                   # ROUNDS=2 DURATION=10 WARMUP=5 CONNECTIONS=64 THREADS=1
 #   DURATION=2 WARMUP=1 ROUNDS=1 bench/run-http.sh      # a quick end-to-end check
+#   PUBLISH=0 bench/run-http.sh                         # reuse the apps published by the previous run
 #   ENDPOINTS="/db /fortunes" CONTENDERS="reinhardt-aot raw-aot" bench/run-http.sh
 #
 # Each run starts a fresh server pinned to core 0 (taskset), verifies it against TechEmpower's rules once
@@ -25,6 +26,7 @@ STARTS="${STARTS:-7}"
 PORT="${PORT:-5090}"
 OUT="${OUT:-/tmp/reinhardt-run-http}"
 WRITE_DOCS="${WRITE_DOCS:-1}"
+PUBLISH="${PUBLISH:-1}" # 0: reuse the apps already published under OUT (publish only the missing ones)
 read -ra ENDPOINTS <<<"${ENDPOINTS:-/plaintext /json /db /queries?queries=20 /fortunes /updates?queries=20}"
 read -ra CONTENDERS <<<"${CONTENDERS:-reinhardt-aot raw-aot reinhardt-jit raw-jit dapper-jit efcore-jit}"
 URL="http://127.0.0.1:$PORT"
@@ -40,6 +42,9 @@ RESULTS="$OUT/results.tsv"
 publish() { # name project [extra publish arguments]
     local name="$1" project="$2"
     shift 2
+    if [[ "$PUBLISH" == "0" && -d "$OUT/$name" ]]; then
+        return 0
+    fi
     echo "Publishing $name..." >&2
     dotnet publish "$ROOT/$project" -c Release -o "$OUT/$name" -nologo -v quiet "$@" >"$OUT/publish-$name.log" 2>&1 \
         || { cat "$OUT/publish-$name.log" >&2; exit 1; }
