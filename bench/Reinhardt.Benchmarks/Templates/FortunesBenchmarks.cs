@@ -102,7 +102,9 @@ public class FortunesBenchmarks
     public int CompiledDirect()
     {
         _buffer.ResetWrittenCount();
-        _page.Render(new TemplateWriter(_buffer), null);
+        var writer = new TemplateWriter(_buffer);
+        _page.Render(ref writer, null);
+        writer.Flush();
         return _buffer.WrittenCount;
     }
 

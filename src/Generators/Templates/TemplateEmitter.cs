@@ -112,7 +112,7 @@ internal sealed partial class TemplateEmitter
         context.Hierarchy.WriteOpen(writer, " : global::Reinhardt.Templates.ITemplatePage, global::Microsoft.AspNetCore.Http.IResult");
         writer.WriteLine($"/// <summary>Renders <c>{Escape(context.TemplatePath)}</c> with this context (compiled at build time).</summary>");
         writer.WriteLine(GeneratedCode.Attribute);
-        writer.WriteLine("public void Render(global::Reinhardt.Templates.TemplateWriter writer, global::Microsoft.AspNetCore.Http.HttpContext? httpContext)");
+        writer.WriteLine("public void Render(ref global::Reinhardt.Templates.TemplateWriter writer, global::Microsoft.AspNetCore.Http.HttpContext? httpContext)");
         writer.OpenBlock();
         foreach (var local in _locals)
         {
@@ -534,6 +534,7 @@ internal sealed partial class TemplateEmitter
         Line($"var {_writer} = new {Runtime}TemplateWriter({buffer});");
         Nodes(file, spaceless.Body, scope);
         FlushText();
+        Line($"{_writer}.Flush();");
         _writer = outer;
         Line($"{_writer}.WriteSpaceless({buffer}.WrittenSpan);");
         Close();

@@ -28,8 +28,12 @@ public sealed class ViewGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(specs, static (output, spec) => output.AddSource(ViewEmitter.HintName(spec), ViewEmitter.Emit(spec)));
 
+        // the route table's namespace: ReinhardtGeneratedNamespace if set (the library itself uses Reinhardt.Contrib, so
+        // its table never clashes with an app's under `using Reinhardt;`), else the project's root namespace
         var rootNamespace = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var value) ? value : string.Empty)
+            .Select(static (options, _) =>
+                options.GlobalOptions.TryGetValue("build_property.ReinhardtGeneratedNamespace", out var generated) && generated.Length > 0 ? generated
+                : options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var value) ? value : string.Empty)
             .Combine(context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName ?? string.Empty))
             .Select(static (pair, _) => pair.Left.Length > 0 ? pair.Left : pair.Right);
 

@@ -132,18 +132,18 @@ public sealed class BoundField : IHtmlWritable
     public IHtmlWritable AsFieldGroup() => new FieldGroup(this);
 
     /// <summary>Writes the widget.</summary>
-    public void WriteHtml(TemplateWriter writer) => FormLayout.WriteWidget(this, writer);
+    public void WriteHtml(ref TemplateWriter writer) => FormLayout.WriteWidget(this, ref writer);
 
     /// <summary>The widget's HTML as a string.</summary>
     public override string ToString() => FormLayout.ToHtml(this);
 
     private sealed class Tag(BoundField field, bool legend) : IHtmlWritable
     {
-        public void WriteHtml(TemplateWriter writer) => FormLayout.WriteLabel(field, writer, legend);
+        public void WriteHtml(ref TemplateWriter writer) => FormLayout.WriteLabel(field, ref writer, legend);
     }
 
     private sealed class FieldGroup(BoundField field) : IHtmlWritable
     {
-        public void WriteHtml(TemplateWriter writer) => FormLayout.WriteFieldGroup(field, writer);
+        public void WriteHtml(ref TemplateWriter writer) => FormLayout.WriteFieldGroup(field, ref writer);
     }
 }

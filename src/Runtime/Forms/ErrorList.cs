@@ -43,7 +43,7 @@ public sealed class ErrorList : IReadOnlyList<string>, IHtmlWritable
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <inheritdoc/>
-    public void WriteHtml(TemplateWriter writer)
+    public void WriteHtml(ref TemplateWriter writer)
     {
         if (_messages.Count == 0)
         {
@@ -125,7 +125,7 @@ public sealed class FormErrors : IReadOnlyDictionary<string, ErrorList>, IHtmlWr
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <inheritdoc/>
-    public void WriteHtml(TemplateWriter writer)
+    public void WriteHtml(ref TemplateWriter writer)
     {
         if (_errors.Count == 0)
         {
@@ -137,7 +137,7 @@ public sealed class FormErrors : IReadOnlyDictionary<string, ErrorList>, IHtmlWr
         {
             writer.WriteLiteral("<li>"u8);
             writer.Write(key);
-            _errors[key].WriteHtml(writer);
+            _errors[key].WriteHtml(ref writer);
             writer.WriteLiteral("</li>"u8);
         }
 

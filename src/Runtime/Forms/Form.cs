@@ -253,7 +253,7 @@ public abstract partial class Form : IHtmlWritable, IEnumerable<BoundField>
     }
 
     /// <summary>Writes the form in its layout (see <see cref="Renderer"/>), preceded by the CSRF input when rendered in a request.</summary>
-    public void WriteHtml(TemplateWriter writer) => FormLayout.Write(this, writer, EffectiveRenderer(), csrf: true);
+    public void WriteHtml(ref TemplateWriter writer) => FormLayout.Write(this, ref writer, EffectiveRenderer(), csrf: true);
 
     /// <summary>The form as <c>&lt;div&gt;</c>s (Django's <c>as_div()</c>).</summary>
     public IHtmlWritable AsDiv() => new Layout(this, FormRenderer.Div);
@@ -292,7 +292,7 @@ public abstract partial class Form : IHtmlWritable, IEnumerable<BoundField>
 
     private sealed class Layout(Form form, FormRenderer renderer) : IHtmlWritable
     {
-        public void WriteHtml(TemplateWriter writer) => FormLayout.Write(form, writer, renderer, csrf: false);
+        public void WriteHtml(ref TemplateWriter writer) => FormLayout.Write(form, ref writer, renderer, csrf: false);
     }
 
     // ---- cleaning: the generated CleanFields calls these; each adds Django's message and returns false on a bad value ----

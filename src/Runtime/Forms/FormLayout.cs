@@ -15,15 +15,17 @@ internal static class FormLayout
     public static string ToHtml(IHtmlWritable value)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        value.WriteHtml(new TemplateWriter(buffer));
+        var writer = new TemplateWriter(buffer);
+        value.WriteHtml(ref writer);
+        writer.Flush();
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    public static void Write(Form form, TemplateWriter writer, FormRenderer renderer, bool csrf)
+    public static void Write(Form form, ref TemplateWriter writer, FormRenderer renderer, bool csrf)
     {
         if (csrf)
         {
-            WriteCsrf(form.HttpContext, writer);
+            WriteCsrf(form.HttpContext, ref writer);
         }
 
         var fields = form.ToList();
@@ -47,27 +49,27 @@ internal static class FormLayout
         switch (renderer)
         {
             case FormRenderer.P:
-                top.WriteHtml(writer);
+                top.WriteHtml(ref writer);
                 if (hasErrors && visible.Count == 0)
                 {
                     writer.WriteLiteral("<p>"u8);
-                    WriteAll(hidden, writer);
+                    WriteAll(hidden, ref writer);
                     writer.WriteLiteral("</p>"u8);
                 }
 
                 for (var i = 0; i < visible.Count; i++)
                 {
                     var field = visible[i];
-                    field.Errors.WriteHtml(writer);
+                    field.Errors.WriteHtml(ref writer);
                     writer.WriteLiteral("<p"u8);
-                    WriteClass(field, writer);
+                    WriteClass(field, ref writer);
                     writer.WriteLiteral(">"u8);
-                    WriteLabelIfAny(field, writer, legend: false);
-                    WriteWidget(field, writer);
-                    WriteSpanHelp(field, writer);
+                    WriteLabelIfAny(field, ref writer, legend: false);
+                    WriteWidget(field, ref writer);
+                    WriteSpanHelp(field, ref writer);
                     if (i == visible.Count - 1)
                     {
-                        WriteAll(hidden, writer);
+                        WriteAll(hidden, ref writer);
                     }
 
                     writer.WriteLiteral("</p>"u8);
@@ -78,10 +80,10 @@ internal static class FormLayout
                 if (hasErrors)
                 {
                     writer.WriteLiteral("<tr><td colspan=\"2\">"u8);
-                    top.WriteHtml(writer);
+                    top.WriteHtml(ref writer);
                     if (visible.Count == 0)
                     {
-                        WriteAll(hidden, writer);
+                        WriteAll(hidden, ref writer);
                     }
 
                     writer.WriteLiteral("</td></tr>"u8);
@@ -91,21 +93,21 @@ internal static class FormLayout
                 {
                     var field = visible[i];
                     writer.WriteLiteral("<tr"u8);
-                    WriteClass(field, writer);
+                    WriteClass(field, ref writer);
                     writer.WriteLiteral("><th>"u8);
-                    WriteLabelIfAny(field, writer, legend: false);
+                    WriteLabelIfAny(field, ref writer, legend: false);
                     writer.WriteLiteral("</th><td>"u8);
-                    field.Errors.WriteHtml(writer);
-                    WriteWidget(field, writer);
+                    field.Errors.WriteHtml(ref writer);
+                    WriteWidget(field, ref writer);
                     if (field.HelpText.Length > 0)
                     {
                         writer.WriteLiteral("<br>"u8);
-                        WriteSpanHelp(field, writer);
+                        WriteSpanHelp(field, ref writer);
                     }
 
                     if (i == visible.Count - 1)
                     {
-                        WriteAll(hidden, writer);
+                        WriteAll(hidden, ref writer);
                     }
 
                     writer.WriteLiteral("</td></tr>"u8);
@@ -116,10 +118,10 @@ internal static class FormLayout
                 if (hasErrors)
                 {
                     writer.WriteLiteral("<li>"u8);
-                    top.WriteHtml(writer);
+                    top.WriteHtml(ref writer);
                     if (visible.Count == 0)
                     {
-                        WriteAll(hidden, writer);
+                        WriteAll(hidden, ref writer);
                     }
 
                     writer.WriteLiteral("</li>"u8);
@@ -129,15 +131,15 @@ internal static class FormLayout
                 {
                     var field = visible[i];
                     writer.WriteLiteral("<li"u8);
-                    WriteClass(field, writer);
+                    WriteClass(field, ref writer);
                     writer.WriteLiteral(">"u8);
-                    field.Errors.WriteHtml(writer);
-                    WriteLabelIfAny(field, writer, legend: false);
-                    WriteWidget(field, writer);
-                    WriteSpanHelp(field, writer);
+                    field.Errors.WriteHtml(ref writer);
+                    WriteLabelIfAny(field, ref writer, legend: false);
+                    WriteWidget(field, ref writer);
+                    WriteSpanHelp(field, ref writer);
                     if (i == visible.Count - 1)
                     {
-                        WriteAll(hidden, writer);
+                        WriteAll(hidden, ref writer);
                     }
 
                     writer.WriteLiteral("</li>"u8);
@@ -145,11 +147,11 @@ internal static class FormLayout
 
                 break;
             default:
-                top.WriteHtml(writer);
+                top.WriteHtml(ref writer);
                 if (hasErrors && visible.Count == 0)
                 {
                     writer.WriteLiteral("<div>"u8);
-                    WriteAll(hidden, writer);
+                    WriteAll(hidden, ref writer);
                     writer.WriteLiteral("</div>"u8);
                 }
 
@@ -157,12 +159,12 @@ internal static class FormLayout
                 {
                     var field = visible[i];
                     writer.WriteLiteral("<div"u8);
-                    WriteClass(field, writer);
+                    WriteClass(field, ref writer);
                     writer.WriteLiteral(">"u8);
-                    WriteFieldGroup(field, writer);
+                    WriteFieldGroup(field, ref writer);
                     if (i == visible.Count - 1)
                     {
-                        WriteAll(hidden, writer);
+                        WriteAll(hidden, ref writer);
                     }
 
                     writer.WriteLiteral("</div>"u8);
@@ -173,11 +175,11 @@ internal static class FormLayout
 
         if (visible.Count == 0 && !hasErrors)
         {
-            WriteAll(hidden, writer);
+            WriteAll(hidden, ref writer);
         }
     }
 
-    public static void WriteCsrf(HttpContext? context, TemplateWriter writer)
+    public static void WriteCsrf(HttpContext? context, ref TemplateWriter writer)
     {
         if (context is null || Form.OptionsOf(context) is { RenderCsrfToken: false })
         {
@@ -200,33 +202,33 @@ internal static class FormLayout
         writer.WriteLiteral("\">"u8);
     }
 
-    private static void WriteAll(List<BoundField> fields, TemplateWriter writer)
+    private static void WriteAll(List<BoundField> fields, ref TemplateWriter writer)
     {
         foreach (var field in fields)
         {
-            WriteWidget(field, writer);
+            WriteWidget(field, ref writer);
         }
     }
 
-    private static void WriteClass(BoundField field, TemplateWriter writer)
+    private static void WriteClass(BoundField field, ref TemplateWriter writer)
     {
         var classes = field.CssClasses();
         if (classes.Length > 0)
         {
-            Attribute(writer, "class", classes);
+            Attribute(ref writer, "class", classes);
         }
     }
 
-    private static void WriteLabelIfAny(BoundField field, TemplateWriter writer, bool legend)
+    private static void WriteLabelIfAny(BoundField field, ref TemplateWriter writer, bool legend)
     {
         if (field.Label.Length > 0)
         {
-            WriteLabel(field, writer, legend);
+            WriteLabel(field, ref writer, legend);
         }
     }
 
     // p, table and ul layouts: <span class="helptext" id="id_x_helptext">
-    private static void WriteSpanHelp(BoundField field, TemplateWriter writer)
+    private static void WriteSpanHelp(BoundField field, ref TemplateWriter writer)
     {
         if (field.HelpText.Length == 0)
         {
@@ -236,7 +238,7 @@ internal static class FormLayout
         writer.WriteLiteral("<span class=\"helptext\""u8);
         if (field.AutoIdValue is { } id)
         {
-            Attribute(writer, "id", id + "_helptext");
+            Attribute(ref writer, "id", id + "_helptext");
         }
 
         writer.WriteLiteral(">"u8);
@@ -245,22 +247,22 @@ internal static class FormLayout
     }
 
     /// <summary>Django 5's <c>field.html</c>.</summary>
-    public static void WriteFieldGroup(BoundField field, TemplateWriter writer)
+    public static void WriteFieldGroup(BoundField field, ref TemplateWriter writer)
     {
         if (field.UseFieldset)
         {
             writer.WriteLiteral("<fieldset"u8);
             if (field.AriaDescribedBy is { Length: > 0 } described)
             {
-                Attribute(writer, "aria-describedby", described);
+                Attribute(ref writer, "aria-describedby", described);
             }
 
             writer.WriteLiteral(">"u8);
-            WriteLabelIfAny(field, writer, legend: true);
+            WriteLabelIfAny(field, ref writer, legend: true);
         }
         else
         {
-            WriteLabelIfAny(field, writer, legend: false);
+            WriteLabelIfAny(field, ref writer, legend: false);
         }
 
         if (field.HelpText.Length > 0)
@@ -268,7 +270,7 @@ internal static class FormLayout
             writer.WriteLiteral("<div class=\"helptext\""u8);
             if (field.AutoIdValue is { } id)
             {
-                Attribute(writer, "id", id + "_helptext");
+                Attribute(ref writer, "id", id + "_helptext");
             }
 
             writer.WriteLiteral(">"u8);
@@ -276,8 +278,8 @@ internal static class FormLayout
             writer.WriteLiteral("</div>"u8);
         }
 
-        field.Errors.WriteHtml(writer);
-        WriteWidget(field, writer);
+        field.Errors.WriteHtml(ref writer);
+        WriteWidget(field, ref writer);
         if (field.UseFieldset)
         {
             writer.WriteLiteral("</fieldset>"u8);
@@ -285,7 +287,7 @@ internal static class FormLayout
     }
 
     /// <summary>Django's <c>label_tag()</c>/<c>legend_tag()</c>: the suffix unless the label ends in punctuation; a tag only with ids.</summary>
-    public static void WriteLabel(BoundField field, TemplateWriter writer, bool legend)
+    public static void WriteLabel(BoundField field, ref TemplateWriter writer, bool legend)
     {
         var contents = field.Label;
         var suffix = field.Form.LabelSuffix;
@@ -303,12 +305,12 @@ internal static class FormLayout
         writer.WriteLiteral(legend ? "<legend"u8 : "<label"u8);
         if (field.IdForLabel.Length > 0)
         {
-            Attribute(writer, "for", field.IdForLabel);
+            Attribute(ref writer, "for", field.IdForLabel);
         }
 
         if (field.Form.RequiredCssClass is { Length: > 0 } required && field.Field.Required)
         {
-            Attribute(writer, "class", required);
+            Attribute(ref writer, "class", required);
         }
 
         writer.WriteLiteral(">"u8);
@@ -317,7 +319,7 @@ internal static class FormLayout
     }
 
     /// <summary>Django's <c>as_widget()</c>: the widget's own attributes, then <c>build_widget_attrs</c>'s, then the id.</summary>
-    public static void WriteWidget(BoundField bound, TemplateWriter writer)
+    public static void WriteWidget(BoundField bound, ref TemplateWriter writer)
     {
         var field = bound.Field;
         var attrs = new List<KeyValuePair<string, string?>>();
@@ -402,8 +404,8 @@ internal static class FormLayout
         {
             case FormWidget.Textarea:
                 writer.WriteLiteral("<textarea"u8);
-                Attribute(writer, "name", name);
-                WriteAttributes(writer, attrs);
+                Attribute(ref writer, "name", name);
+                WriteAttributes(ref writer, attrs);
                 writer.WriteLiteral(">\n"u8);
                 if (values.Count > 0)
                 {
@@ -418,18 +420,18 @@ internal static class FormLayout
                     attrs.Add(new("checked", null));
                 }
 
-                WriteInput(writer, "checkbox", name, null, attrs);
+                WriteInput(ref writer, "checkbox", name, null, attrs);
                 break;
             case FormWidget.Select:
             case FormWidget.SelectMultiple:
                 writer.WriteLiteral("<select"u8);
-                Attribute(writer, "name", name);
+                Attribute(ref writer, "name", name);
                 if (widget == FormWidget.SelectMultiple)
                 {
                     attrs.Add(new("multiple", null));
                 }
 
-                WriteAttributes(writer, attrs);
+                WriteAttributes(ref writer, attrs);
                 writer.WriteLiteral(">"u8);
                 var selectedOne = false;
                 foreach (var choice in choices)
@@ -438,7 +440,7 @@ internal static class FormLayout
                     var selected = values.Contains(choice.Value) && (widget == FormWidget.SelectMultiple || !selectedOne);
                     selectedOne |= selected;
                     writer.WriteLiteral("\n  <option"u8);
-                    Attribute(writer, "value", choice.Value);
+                    Attribute(ref writer, "value", choice.Value);
                     if (selected)
                     {
                         writer.WriteLiteral(" selected"u8);
@@ -456,7 +458,7 @@ internal static class FormLayout
                 writer.WriteLiteral("<div"u8);
                 if (id is not null)
                 {
-                    Attribute(writer, "id", id);
+                    Attribute(ref writer, "id", id);
                 }
 
                 writer.WriteLiteral(">"u8);
@@ -482,11 +484,11 @@ internal static class FormLayout
                     writer.WriteLiteral("<div>\n    <label"u8);
                     if (optionId is not null)
                     {
-                        Attribute(writer, "for", optionId);
+                        Attribute(ref writer, "for", optionId);
                     }
 
                     writer.WriteLiteral(">"u8);
-                    WriteInput(writer, type, name, choice.Value, optionAttrs);
+                    WriteInput(ref writer, type, name, choice.Value, optionAttrs);
                     writer.WriteLiteral("\n "u8);
                     writer.Write(choice.Label);
                     writer.WriteLiteral("</label>\n\n</div>"u8);
@@ -511,7 +513,7 @@ internal static class FormLayout
 
                 // Django's Input.format_value: no value attribute for an empty value; passwords and files never render one
                 var value = widget is FormWidget.Password or FormWidget.File || values.Count == 0 || values[^1].Length == 0 ? null : values[^1];
-                WriteInput(writer, inputType, name, value, attrs);
+                WriteInput(ref writer, inputType, name, value, attrs);
                 break;
         }
     }
@@ -524,21 +526,21 @@ internal static class FormLayout
         _ => true,
     };
 
-    private static void WriteInput(TemplateWriter writer, string type, string name, string? value, List<KeyValuePair<string, string?>> attrs)
+    private static void WriteInput(ref TemplateWriter writer, string type, string name, string? value, List<KeyValuePair<string, string?>> attrs)
     {
         writer.WriteLiteral("<input"u8);
-        Attribute(writer, "type", type);
-        Attribute(writer, "name", name);
+        Attribute(ref writer, "type", type);
+        Attribute(ref writer, "name", name);
         if (value is not null)
         {
-            Attribute(writer, "value", value);
+            Attribute(ref writer, "value", value);
         }
 
-        WriteAttributes(writer, attrs);
+        WriteAttributes(ref writer, attrs);
         writer.WriteLiteral(">"u8);
     }
 
-    private static void WriteAttributes(TemplateWriter writer, List<KeyValuePair<string, string?>> attrs)
+    private static void WriteAttributes(ref TemplateWriter writer, List<KeyValuePair<string, string?>> attrs)
     {
         foreach (var (name, value) in attrs)
         {
@@ -549,12 +551,12 @@ internal static class FormLayout
             }
             else
             {
-                Attribute(writer, name, value);
+                Attribute(ref writer, name, value);
             }
         }
     }
 
-    private static void Attribute(TemplateWriter writer, string name, string value)
+    private static void Attribute(ref TemplateWriter writer, string name, string value)
     {
         writer.WriteLiteral(" "u8);
         writer.WriteRaw(name);

@@ -552,19 +552,19 @@ public class FormSet<TForm> : IHtmlWritable, IReadOnlyList<TForm>
     /// <c>ul.html</c>: <c>{{ formset.management_form }}{% for form in formset %}{{ form }}{% endfor %}</c>), after the CSRF
     /// input when rendered in a request. Like Django's it does not write <see cref="NonFormErrors"/>: templates do.
     /// </summary>
-    public void WriteHtml(TemplateWriter writer)
+    public void WriteHtml(ref TemplateWriter writer)
     {
-        FormLayout.WriteCsrf(HttpContext, writer);
-        WriteLayout(writer, Renderer);
+        FormLayout.WriteCsrf(HttpContext, ref writer);
+        WriteLayout(ref writer, Renderer);
     }
 
-    private void WriteLayout(TemplateWriter writer, FormRenderer renderer)
+    private void WriteLayout(ref TemplateWriter writer, FormRenderer renderer)
     {
         var management = ManagementForm;
-        FormLayout.Write(management, writer, renderer == FormRenderer.Default ? FormRenderer.Div : renderer, csrf: false);
+        FormLayout.Write(management, ref writer, renderer == FormRenderer.Default ? FormRenderer.Div : renderer, csrf: false);
         foreach (var form in Forms)
         {
-            FormLayout.Write(form, writer, renderer == FormRenderer.Default ? form.EffectiveRenderer() : renderer, csrf: false);
+            FormLayout.Write(form, ref writer, renderer == FormRenderer.Default ? form.EffectiveRenderer() : renderer, csrf: false);
         }
     }
 
@@ -585,6 +585,6 @@ public class FormSet<TForm> : IHtmlWritable, IReadOnlyList<TForm>
 
     private sealed class Layout(FormSet<TForm> formset, FormRenderer renderer) : IHtmlWritable
     {
-        public void WriteHtml(TemplateWriter writer) => formset.WriteLayout(writer, renderer);
+        public void WriteHtml(ref TemplateWriter writer) => formset.WriteLayout(ref writer, renderer);
     }
 }

@@ -8,5 +8,5 @@ namespace Reinhardt.Templates;
 public interface IHtmlWritable
 {
     /// <summary>Writes the value's HTML to <paramref name="writer"/>.</summary>
-    void WriteHtml(TemplateWriter writer);
+    void WriteHtml(ref TemplateWriter writer);
 }

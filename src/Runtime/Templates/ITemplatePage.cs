@@ -10,7 +10,7 @@ namespace Reinhardt.Templates;
 public interface ITemplatePage
 {
     /// <summary>Renders the page; <paramref name="httpContext"/> (when there is a request) feeds <c>{% csrf_token %}</c> and <c>json_script</c>.</summary>
-    void Render(TemplateWriter writer, HttpContext? httpContext);
+    void Render(ref TemplateWriter writer, HttpContext? httpContext);
 }
 
 /// <summary>Rendering a compiled template to buffers, pipes, strings and HTTP responses.</summary>
@@ -23,14 +23,18 @@ public static class TemplateRendering
     public static void Render(this ITemplatePage page, IBufferWriter<byte> output)
     {
         ArgumentNullException.ThrowIfNull(page);
-        page.Render(new TemplateWriter(output), null);
+        var writer = new TemplateWriter(output);
+        page.Render(ref writer, null);
+        writer.Flush();
     }
 
     /// <summary>Renders <paramref name="page"/> into <paramref name="output"/> and flushes it.</summary>
     public static ValueTask<FlushResult> RenderAsync(this ITemplatePage page, PipeWriter output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(page);
-        page.Render(new TemplateWriter(output), null);
+        var writer = new TemplateWriter(output);
+        page.Render(ref writer, null);
+        writer.Flush();
         return output.FlushAsync(cancellationToken);
     }
 
@@ -39,7 +43,9 @@ public static class TemplateRendering
     {
         ArgumentNullException.ThrowIfNull(page);
         var buffer = new ArrayBufferWriter<byte>(4096);
-        page.Render(new TemplateWriter(buffer), httpContext);
+        var writer = new TemplateWriter(buffer);
+        page.Render(ref writer, httpContext);
+        writer.Flush();
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
@@ -52,7 +58,9 @@ public static class TemplateRendering
         response.StatusCode = statusCode;
         response.ContentType = HtmlContentType;
         var body = response.BodyWriter;
-        page.Render(new TemplateWriter(body), httpContext);
+        var writer = new TemplateWriter(body);
+        page.Render(ref writer, httpContext);
+        writer.Flush();
         var flush = body.FlushAsync(httpContext.RequestAborted);
         return flush.IsCompletedSuccessfully ? Task.CompletedTask : flush.AsTask();
     }

@@ -96,7 +96,9 @@ public static class TemplateText
     {
         if (value is null) return new(None);
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        value.WriteHtml(new TemplateWriter(buffer));
+        var writer = new TemplateWriter(buffer);
+        value.WriteHtml(ref writer);
+        writer.Flush();
         return new(Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 

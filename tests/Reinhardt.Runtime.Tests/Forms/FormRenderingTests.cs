@@ -171,7 +171,9 @@ public class FormRenderingTests
     internal static string HtmlOf(Reinhardt.Templates.IHtmlWritable value)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        value.WriteHtml(new Reinhardt.Templates.TemplateWriter(buffer));
+        var writer = new Reinhardt.Templates.TemplateWriter(buffer);
+        value.WriteHtml(ref writer);
+        writer.Flush();
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }

@@ -47,11 +47,17 @@ public sealed class DjangoFilterTests
         Assert.True(DjangoExpected.Cases.Length >= 300);
     }
 
+    private static void Text(ref TemplateWriter w, DjangoCase c, string? s)
+    {
+        if (c.Autoescape) w.Write(s);
+        else w.WriteRaw(s);
+    }
+
     private static string Render(DjangoCase c)
     {
         var buffer = new ArrayBufferWriter<byte>();
         var w = new TemplateWriter(buffer);
-        void Text(string? s) { if (c.Autoescape) w.Write(s); else w.WriteRaw(s); }
+
 
         string? s = c.Value;
         string? a = c.Arg;
@@ -80,7 +86,7 @@ public sealed class DjangoFilterTests
 
         switch (c.Filter, value)
         {
-            case ("", string text): Text(isNone ? null : text); break;
+            case ("", string text): Text(ref w, c, isNone ? null : text); break;
             case ("", SafeString v): w.Write(v); break;
             case ("", long v): w.Write(v); break;
             case ("", double v): w.Write(v); break;
@@ -101,66 +107,66 @@ public sealed class DjangoFilterTests
             case ("default", string): w.Write(TemplateFilters.Default(isNone ? null : s, new SafeString(a), ae)); break;
             case ("default", long v): w.Write(TemplateTruth.IsTrue(v) ? new SafeString(TemplateText.Of(v)) : new SafeString(a)); break;
             case ("default", string[] v): w.Write(TemplateTruth.IsTrue(v) ? new SafeString("?") : new SafeString(a)); break;
-            case ("default_if_none", string): Text(TemplateFilters.DefaultIfNone(isNone ? null : s, a!)); break;
+            case ("default_if_none", string): Text(ref w, c, TemplateFilters.DefaultIfNone(isNone ? null : s, a!)); break;
 
             case ("length", string[] v): w.Write(TemplateFilters.Length(v)); break;
             case ("length", string): w.Write(TemplateFilters.Length(isNone ? null : s)); break;
 
             case ("lower", SafeString v): w.Write(TemplateFilters.Lower(v)); break;
-            case ("lower", string): Text(TemplateFilters.Lower(isNone ? null : s)); break;
-            case ("upper", SafeString v): Text(TemplateFilters.Upper(v)); break;
-            case ("upper", string): Text(TemplateFilters.Upper(isNone ? null : s)); break;
+            case ("lower", string): Text(ref w, c, TemplateFilters.Lower(isNone ? null : s)); break;
+            case ("upper", SafeString v): Text(ref w, c, TemplateFilters.Upper(v)); break;
+            case ("upper", string): Text(ref w, c, TemplateFilters.Upper(isNone ? null : s)); break;
             case ("title", SafeString v): w.Write(TemplateFilters.Title(v)); break;
-            case ("title", string): Text(TemplateFilters.Title(isNone ? null : s)); break;
+            case ("title", string): Text(ref w, c, TemplateFilters.Title(isNone ? null : s)); break;
             case ("capfirst", SafeString v): w.Write(TemplateFilters.CapFirst(v)); break;
-            case ("capfirst", string): Text(TemplateFilters.CapFirst(isNone ? null : s)); break;
+            case ("capfirst", string): Text(ref w, c, TemplateFilters.CapFirst(isNone ? null : s)); break;
 
             case ("truncatechars", SafeString v): w.Write(TemplateFilters.TruncateChars(v, a)); break;
-            case ("truncatechars", string): Text(TemplateFilters.TruncateChars(s, a)); break;
-            case ("truncatewords", string): Text(TemplateFilters.TruncateWords(s, a)); break;
+            case ("truncatechars", string): Text(ref w, c, TemplateFilters.TruncateChars(s, a)); break;
+            case ("truncatewords", string): Text(ref w, c, TemplateFilters.TruncateWords(s, a)); break;
 
-            case ("date", DateTime v): Text(TemplateFilters.Date(v, a)); break;
-            case ("date", DateTimeOffset v): Text(TemplateFilters.Date(v, a)); break;
-            case ("date", DateOnly v): Text(TemplateFilters.Date(v, a)); break;
-            case ("date", TimeOnly v): Text(TemplateFilters.Date(v, a)); break;
-            case ("date", string): Text(TemplateFilters.Date((DateTime?)null, a)); break;
-            case ("time", DateTime v): Text(TemplateFilters.Time(v, a)); break;
-            case ("time", DateTimeOffset v): Text(TemplateFilters.Time(v, a)); break;
-            case ("time", TimeOnly v): Text(TemplateFilters.Time(v, a)); break;
+            case ("date", DateTime v): Text(ref w, c, TemplateFilters.Date(v, a)); break;
+            case ("date", DateTimeOffset v): Text(ref w, c, TemplateFilters.Date(v, a)); break;
+            case ("date", DateOnly v): Text(ref w, c, TemplateFilters.Date(v, a)); break;
+            case ("date", TimeOnly v): Text(ref w, c, TemplateFilters.Date(v, a)); break;
+            case ("date", string): Text(ref w, c, TemplateFilters.Date((DateTime?)null, a)); break;
+            case ("time", DateTime v): Text(ref w, c, TemplateFilters.Time(v, a)); break;
+            case ("time", DateTimeOffset v): Text(ref w, c, TemplateFilters.Time(v, a)); break;
+            case ("time", TimeOnly v): Text(ref w, c, TemplateFilters.Time(v, a)); break;
 
-            case ("pluralize", long v): Text(a is null ? TemplateFilters.Pluralize(v) : TemplateFilters.Pluralize(v, a)); break;
-            case ("pluralize", double v): Text(a is null ? TemplateFilters.Pluralize(v) : TemplateFilters.Pluralize(v, a)); break;
-            case ("pluralize", decimal v): Text(a is null ? TemplateFilters.Pluralize(v) : TemplateFilters.Pluralize(v, a)); break;
-            case ("pluralize", string[] v): Text(a is null ? TemplateFilters.Pluralize(v) : TemplateFilters.Pluralize(v, a)); break;
-            case ("pluralize", string): Text(a is null ? TemplateFilters.Pluralize(s) : TemplateFilters.Pluralize(s, a)); break;
+            case ("pluralize", long v): Text(ref w, c, a is null ? TemplateFilters.Pluralize(v) : TemplateFilters.Pluralize(v, a)); break;
+            case ("pluralize", double v): Text(ref w, c, a is null ? TemplateFilters.Pluralize(v) : TemplateFilters.Pluralize(v, a)); break;
+            case ("pluralize", decimal v): Text(ref w, c, a is null ? TemplateFilters.Pluralize(v) : TemplateFilters.Pluralize(v, a)); break;
+            case ("pluralize", string[] v): Text(ref w, c, a is null ? TemplateFilters.Pluralize(v) : TemplateFilters.Pluralize(v, a)); break;
+            case ("pluralize", string): Text(ref w, c, a is null ? TemplateFilters.Pluralize(s) : TemplateFilters.Pluralize(s, a)); break;
 
-            case ("yesno", bool v): Text(TemplateFilters.YesNo(v, a)); break;
-            case ("yesno", string): Text(TemplateFilters.YesNo((bool?)null, a)); break;
+            case ("yesno", bool v): Text(ref w, c, TemplateFilters.YesNo(v, a)); break;
+            case ("yesno", string): Text(ref w, c, TemplateFilters.YesNo((bool?)null, a)); break;
 
             case ("join", string[] v): w.Write(TemplateFilters.Join(v, new SafeString(a), ae)); break;
 
-            case ("first", string[] v): Text(v.Length == 0 ? "" : TemplateFilters.First(v)); break;
-            case ("first", SafeString v): Text(TemplateFilters.First(v)); break;
-            case ("first", string): Text(TemplateFilters.First(s)); break;
-            case ("last", string[] v): Text(v.Length == 0 ? "" : TemplateFilters.Last(v)); break;
+            case ("first", string[] v): Text(ref w, c, v.Length == 0 ? "" : TemplateFilters.First(v)); break;
+            case ("first", SafeString v): Text(ref w, c, TemplateFilters.First(v)); break;
+            case ("first", string): Text(ref w, c, TemplateFilters.First(s)); break;
+            case ("last", string[] v): Text(ref w, c, v.Length == 0 ? "" : TemplateFilters.Last(v)); break;
             case ("last", SafeString v): w.Write(TemplateFilters.Last(v)); break;
-            case ("last", string): Text(TemplateFilters.Last(s)); break;
+            case ("last", string): Text(ref w, c, TemplateFilters.Last(s)); break;
 
             case ("floatformat", double v): w.Write(TemplateFilters.FloatFormat(v, a)); break;
             case ("floatformat", decimal v): w.Write(TemplateFilters.FloatFormat(v, a)); break;
             case ("floatformat", long v): w.Write(TemplateFilters.FloatFormat(v, a)); break;
             case ("floatformat", string): w.Write(TemplateFilters.FloatFormat(s, a)); break;
 
-            case ("add", long v): Text(TemplateFilters.Add(v, a)); break;
-            case ("add", double v): Text(TemplateFilters.Add(v, a)); break;
-            case ("add", decimal v): Text(TemplateFilters.Add(v, a)); break;
-            case ("add", string): Text(TemplateFilters.Add(isNone ? null : s, a)); break;
+            case ("add", long v): Text(ref w, c, TemplateFilters.Add(v, a)); break;
+            case ("add", double v): Text(ref w, c, TemplateFilters.Add(v, a)); break;
+            case ("add", decimal v): Text(ref w, c, TemplateFilters.Add(v, a)); break;
+            case ("add", string): Text(ref w, c, TemplateFilters.Add(isNone ? null : s, a)); break;
 
             case ("slice", string[] v): w.WriteRaw(PythonList(TemplateFilters.Slice(v, a))); break;
             case ("slice", SafeString v): w.Write(TemplateFilters.Slice(v, a)); break;
-            case ("slice", string): Text(TemplateFilters.Slice(s, a)); break;
+            case ("slice", string): Text(ref w, c, TemplateFilters.Slice(s, a)); break;
 
-            case ("striptags", string): Text(TemplateFilters.StripTags(s)); break;
+            case ("striptags", string): Text(ref w, c, TemplateFilters.StripTags(s)); break;
             case ("wordcount", string): w.Write(TemplateFilters.WordCount(isNone ? null : s)); break;
 
             case ("linebreaksbr", SafeString v): w.Write(TemplateFilters.LineBreaksBr(v, ae)); break;
@@ -168,9 +174,10 @@ public sealed class DjangoFilterTests
             case ("linebreaks", SafeString v): w.Write(TemplateFilters.LineBreaks(v, ae)); break;
             case ("linebreaks", string): w.Write(TemplateFilters.LineBreaks(s, ae)); break;
 
-            case ("urlencode", string): Text(TemplateFilters.UrlEncode(s, a)); break;
+            case ("urlencode", string): Text(ref w, c, TemplateFilters.UrlEncode(s, a)); break;
             default: throw new InvalidOperationException($"no dispatch for {c.Filter} {c.Kind}");
         }
+        w.Flush();
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 

@@ -8,10 +8,14 @@ namespace Reinhardt.Runtime.Tests.Templates;
 
 public sealed class TemplateWriterTests
 {
-    private static string Render(Action<TemplateWriter> write)
+    private delegate void WriteAction(ref TemplateWriter writer);
+
+    private static string Render(WriteAction write)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        write(new TemplateWriter(buffer));
+        var writer = new TemplateWriter(buffer);
+        write(ref writer);
+        writer.Flush();
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
@@ -27,7 +31,7 @@ public sealed class TemplateWriterTests
     [InlineData("", "")]
     public void Write_escapes_exactly_Djangos_five_characters(string input, string expected)
     {
-        Assert.Equal(expected, Render(w => w.Write(input)));
+        Assert.Equal(expected, Render((ref w) => w.Write(input)));
         Assert.Equal(expected, TemplateFilters.HtmlEscape(input));
     }
 
@@ -35,7 +39,9 @@ public sealed class TemplateWriterTests
     public void Non_ascii_and_surrogate_pairs_are_transcoded_to_utf8()
     {
         var buffer = new ArrayBufferWriter<byte>();
-        new TemplateWriter(buffer).Write("é<😀>");
+        var writer = new TemplateWriter(buffer);
+        writer.Write("é<😀>");
+        writer.Flush();
         Assert.Equal(new byte[] { 0xC3, 0xA9, (byte)'&', (byte)'l', (byte)'t', (byte)';', 0xF0, 0x9F, 0x98, 0x80, (byte)'&', (byte)'g', (byte)'t', (byte)';' },
             buffer.WrittenSpan.ToArray());
     }
@@ -44,20 +50,20 @@ public sealed class TemplateWriterTests
     public void Long_text_crosses_chunk_boundaries_without_splitting_a_surrogate_pair()
     {
         string text = string.Concat(Enumerable.Repeat("😀é<x", 20_000));
-        string rendered = Render(w => w.Write(text));
+        string rendered = Render((ref w) => w.Write(text));
         Assert.Equal(text.Replace("<", "&lt;", StringComparison.Ordinal), rendered);
     }
 
     [Fact]
     public void A_lone_surrogate_becomes_the_replacement_character()
     {
-        Assert.Equal("a\uFFFDb", Render(w => w.Write("a\uD800b")));
+        Assert.Equal("a\uFFFDb", Render((ref w) => w.Write("a\uD800b")));
     }
 
     [Fact]
     public void Safe_and_raw_text_are_not_escaped_and_literals_are_copied()
     {
-        Assert.Equal("<b>x</b><i>y</i>&lit;", Render(w =>
+        Assert.Equal("<b>x</b><i>y</i>&lit;", Render((ref w) =>
         {
             w.Write(new SafeString("<b>x</b>"));
             w.WriteRaw("<i>y</i>");
@@ -68,7 +74,7 @@ public sealed class TemplateWriterTests
     [Fact]
     public void Null_prints_None()
     {
-        Assert.Equal("None|None|None|None", Render(w =>
+        Assert.Equal("None|None|None|None", Render((ref w) =>
         {
             w.Write((string?)null);
             w.WriteLiteral("|"u8);
@@ -92,7 +98,7 @@ public sealed class TemplateWriterTests
     [InlineData(double.NegativeInfinity, "-inf")]
     public void Floats_print_as_a_Django_template_prints_them(double value, string expected)
     {
-        Assert.Equal(expected, Render(w => w.Write(value)));
+        Assert.Equal(expected, Render((ref w) => w.Write(value)));
     }
 
     [Theory]
@@ -124,7 +130,7 @@ public sealed class TemplateWriterTests
     [Fact]
     public void Typed_values_print_as_Django_prints_them()
     {
-        Assert.Equal("True False 42 -7 1.50 Jan. 2, 2024, 3:04 a.m. Sept. 30, 2024 noon 6f9619ff-8b86-d011-b42d-00cf4fc964ff", Render(w =>
+        Assert.Equal("True False 42 -7 1.50 Jan. 2, 2024, 3:04 a.m. Sept. 30, 2024 noon 6f9619ff-8b86-d011-b42d-00cf4fc964ff", Render((ref w) =>
         {
             w.Write(true); w.WriteLiteral(" "u8);
             w.Write(false); w.WriteLiteral(" "u8);
@@ -139,6 +145,57 @@ public sealed class TemplateWriterTests
     }
 
     [Fact]
+    public void Output_that_hands_out_small_spans_gets_the_same_bytes()
+    {
+        // a PipeWriter's segments end anywhere: every write must continue correctly in the next span
+        static void WriteAll(ref TemplateWriter w)
+        {
+            for (int i = 0; i < 300; i++)
+            {
+                w.WriteLiteral("<tr><td>"u8);
+                w.Write(i * 7919 - 500_000);
+                w.WriteLiteral("</td><td>"u8);
+                w.Write("é<😀> & 'quoted' \"text\" フレームワーク " + new string('x', i));
+                w.WriteLiteral(new byte[i * 13]);
+                w.Write(i * 0.25);
+                w.WriteSpaceless("  <p>\n  <b>x</b>  </p> "u8);
+            }
+        }
+
+        var whole = new ArrayBufferWriter<byte>();
+        var writer = new TemplateWriter(whole);
+        WriteAll(ref writer);
+        writer.Flush();
+
+        var stingy = new StingyBufferWriter();
+        writer = new TemplateWriter(stingy);
+        WriteAll(ref writer);
+        writer.Flush();
+
+        Assert.True(stingy.Requests > 300, "the small spans were not exercised");
+        Assert.Equal(whole.WrittenSpan.ToArray(), stingy.Written.ToArray());
+    }
+
+    /// <summary>Hands out spans of exactly the size asked for (at most 300 bytes when asked for less), like the end of a pipe segment.</summary>
+    private sealed class StingyBufferWriter : IBufferWriter<byte>
+    {
+        private byte[] _current = [];
+        public System.IO.MemoryStream Written { get; } = new();
+        public int Requests { get; private set; }
+
+        public void Advance(int count)
+        {
+            Assert.InRange(count, 0, _current.Length);
+            Written.Write(_current, 0, count);
+            _current = [];
+        }
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => _current = new byte[Math.Max(sizeHint, 1) + Requests++ % 7];
+
+        public Span<byte> GetSpan(int sizeHint = 0) => GetMemory(sizeHint).Span;
+    }
+
+    [Fact]
     public void Writing_numbers_and_dates_does_not_allocate()
     {
         var buffer = new ArrayBufferWriter<byte>(64 * 1024);
@@ -146,6 +203,7 @@ public sealed class TemplateWriterTests
         var when = new DateTime(2024, 3, 9, 23, 7, 0);
         // warm up (JIT, static data) before measuring
         writer.Write(1); writer.Write(1L); writer.Write(1.5); writer.Write(1.5m); writer.Write(when); writer.Write(true); writer.Write("a<b");
+        writer.Flush();
         buffer.ResetWrittenCount();
 
         long before = GC.GetAllocatedBytesForCurrentThread();
@@ -161,6 +219,7 @@ public sealed class TemplateWriterTests
             writer.Write("esc<aped> & é");
         }
         long afterAll = GC.GetAllocatedBytesForCurrentThread();
+        writer.Flush();
 
         Assert.Equal(0, afterInts - before);
         Assert.Equal(0, afterAll - afterInts);
