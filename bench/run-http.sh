@@ -143,7 +143,7 @@ measure() { # contender endpoint round
     p99="$(to_us "$(awk '$1 == "99%" { print $2 }' "$OUT/wrk.txt")")"
     non2xx="$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$OUT/wrk.txt")"
     socket="$(awk '/Socket errors:/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' "$OUT/wrk.txt")"
-    cpu="$(awk -v t="$((after - before))" -v hz="$TICKS" -v n="$requests" 'BEGIN { printf "%.2f", n > 0 ? t / hz * 1000000 / n : 0 }')"
+    cpu="$(awk -v t="$((after - before))" -v hz="$TICKS" -v n="$requests" 'BEGIN { printf "%.2f", (n > 0 ? t / hz * 1000000 / n : 0) }')"
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$endpoint" "$contender" "$round" "$rps" "$p50" "$p99" "$cpu" "${non2xx:-0}" "${socket:-0}" >>"$RESULTS"
     printf '%-22s %-34s round %s: %10.0f req/s  p50 %7.0f us  p99 %8.0f us  %7.2f us CPU/req  non-2xx %s  socket errors %s\n' \
         "$endpoint" "$(label "$contender")" "$round" "$rps" "$p50" "$p99" "$cpu" "${non2xx:-0}" "${socket:-0}" >&2
