@@ -117,7 +117,7 @@ internal static class ModelParser
                 Relation: null)
             {
                 Validation = ParseValidation(type, property, kind, diagnostics),
-                DefaultLiteral = DefaultOf(property, kind, context.SemanticModel.Compilation),
+                DefaultLiteral = DefaultOf(property, kind, context.SemanticModel),
             });
         }
 
@@ -430,14 +430,17 @@ internal static class ModelParser
     private const string ManyToManyAttributeName = "Reinhardt.ManyToManyAttribute";
 
     /// <summary>A constant initializer (<c>= 0</c>, <c>= "draft"</c>, <c>= true</c>) as a C# literal of the column's CLR type.</summary>
-    private static string? DefaultOf(IPropertySymbol property, FieldKind kind, Compilation compilation)
+    private static string? DefaultOf(IPropertySymbol property, FieldKind kind, SemanticModel declarationModel)
     {
         if (property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is not PropertyDeclarationSyntax { Initializer.Value: { } initializer })
         {
             return null;
         }
 
-        var constant = compilation.GetSemanticModel(initializer.SyntaxTree).GetConstantValue(initializer);
+        // the declaration's own semantic model when the property is in that file (the usual case): a new model per
+        // property would bind the initializer's context again each time
+        var model = declarationModel.SyntaxTree == initializer.SyntaxTree ? declarationModel : declarationModel.Compilation.GetSemanticModel(initializer.SyntaxTree);
+        var constant = model.GetConstantValue(initializer);
         if (!constant.HasValue || constant.Value is null)
         {
             return null;

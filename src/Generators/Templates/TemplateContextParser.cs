@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -41,71 +43,94 @@ internal static class TemplateContextParser
         return new TemplateContextParseResult(spec, EquatableArray<DiagnosticInfo>.Empty, LocationInfo.From(attributeLocation));
     }
 
+    /// <summary>
+    /// Each type's template shape, computed once per compilation and shared by every context of it: contexts reach the
+    /// same models (a foreign key chain reaches most of an app), so walking each one's members per context made this
+    /// step cost O(contexts x types), paid again on every edit (the transform reruns for every context then).
+    /// Keyed weakly by the compilation, so nothing outlives it.
+    /// </summary>
+    private static readonly ConditionalWeakTable<Compilation, TypeTable> Tables = new();
+
     /// <summary>The reachable types, breadth first from <paramref name="root"/>, ordered by key.</summary>
     public static EquatableArray<TemplateType> CollectTypes(ITypeSymbol root, Compilation compilation, CancellationToken cancellationToken)
     {
-        var collections = new CollectionTypes(compilation);
+        var table = Tables.GetValue(compilation, static c => new TypeTable(new CollectionTypes(c)));
         var found = new Dictionary<string, TemplateType>(System.StringComparer.Ordinal);
         var queue = new Queue<ITypeSymbol>();
         queue.Enqueue(Unwrap(root));
         while (queue.Count > 0 && found.Count < MaxTypes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var type = queue.Dequeue();
-            var key = Key(type);
-            if (found.ContainsKey(key))
+            var shape = table.Get(queue.Dequeue());
+            if (found.ContainsKey(shape.Type.Key))
             {
                 continue;
             }
 
-            var (kind, element, indexable) = Classify(type, collections);
-            var members = EquatableArray<TemplateMember>.Empty;
-            if (FormShape(type, collections) is { } form)
+            found[shape.Type.Key] = shape.Type;
+            foreach (var reachable in shape.Reachable)
             {
-                // a [Form]: its generated partial derives from Form, which this compilation cannot see yet
-                foreach (var reachable in form.Reachable)
-                {
-                    queue.Enqueue(reachable);
-                }
-
-                found[key] = new TemplateType(key, TemplateValueKind.Sequence, Key(collections.BoundField!), false, form.Members, Html: true);
-                continue;
+                queue.Enqueue(reachable);
             }
-
-            if (element is not null)
-            {
-                queue.Enqueue(Unwrap(element));
-            }
-            else if (kind == TemplateValueKind.Object && IsAppType(type))
-            {
-                var list = new List<TemplateMember>();
-                foreach (var member in Members(type))
-                {
-                    var memberType = member switch
-                    {
-                        IPropertySymbol property => property.Type,
-                        IFieldSymbol field => field.Type,
-                        IMethodSymbol method => method.ReturnType,
-                        _ => null,
-                    };
-                    if (memberType is null)
-                    {
-                        continue;
-                    }
-
-                    list.Add(new TemplateMember(member.Name, IdentifierCase.ToSnakeCase(member.Name), Key(Unwrap(memberType)), IsNullable(memberType), member is IMethodSymbol));
-                    queue.Enqueue(Unwrap(memberType));
-                }
-
-                members = list.OrderBy(m => m.TemplateName, System.StringComparer.Ordinal).ThenBy(m => m.Name, System.StringComparer.Ordinal).ToEquatableArray();
-            }
-
-            var html = collections.HtmlWritable is { } htmlWritable
-                && (SymbolEqualityComparer.Default.Equals(type, htmlWritable) || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, htmlWritable)));
-            found[key] = new TemplateType(key, kind, element is null ? null : Key(Unwrap(element)), indexable, members, html);
         }
 
         return found.Values.OrderBy(t => t.Key, System.StringComparer.Ordinal).ToEquatableArray();
+    }
+
+    /// <summary>A type as templates see it, and the types its members and elements lead to (in member order).</summary>
+    private sealed record TypeShape(TemplateType Type, IReadOnlyList<ITypeSymbol> Reachable);
+
+    /// <summary>The shapes of one compilation's types; safe to share between concurrent transforms.</summary>
+    private sealed class TypeTable(CollectionTypes collections)
+    {
+        private readonly ConcurrentDictionary<ITypeSymbol, TypeShape> shapes = new(SymbolEqualityComparer.Default);
+
+        public TypeShape Get(ITypeSymbol type) => shapes.GetOrAdd(type, t => Shape(t, collections));
+    }
+
+    private static TypeShape Shape(ITypeSymbol type, CollectionTypes collections)
+    {
+        var key = Key(type);
+        if (FormShape(type, collections) is { } form)
+        {
+            // a [Form]: its generated partial derives from Form, which this compilation cannot see yet
+            return new TypeShape(new TemplateType(key, TemplateValueKind.Sequence, Key(collections.BoundField!), false, form.Members, Html: true), form.Reachable);
+        }
+
+        var (kind, element, indexable) = Classify(type, collections);
+        var reachable = new List<ITypeSymbol>();
+        var members = EquatableArray<TemplateMember>.Empty;
+        if (element is not null)
+        {
+            reachable.Add(Unwrap(element));
+        }
+        else if (kind == TemplateValueKind.Object && IsAppType(type))
+        {
+            var list = new List<TemplateMember>();
+            foreach (var member in Members(type))
+            {
+                var memberType = member switch
+                {
+                    IPropertySymbol property => property.Type,
+                    IFieldSymbol field => field.Type,
+                    IMethodSymbol method => method.ReturnType,
+                    _ => null,
+                };
+                if (memberType is null)
+                {
+                    continue;
+                }
+
+                list.Add(new TemplateMember(member.Name, IdentifierCase.ToSnakeCase(member.Name), Key(Unwrap(memberType)), IsNullable(memberType), member is IMethodSymbol));
+                reachable.Add(Unwrap(memberType));
+            }
+
+            members = list.OrderBy(m => m.TemplateName, System.StringComparer.Ordinal).ThenBy(m => m.Name, System.StringComparer.Ordinal).ToEquatableArray();
+        }
+
+        var html = collections.HtmlWritable is { } htmlWritable
+            && (SymbolEqualityComparer.Default.Equals(type, htmlWritable) || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, htmlWritable)));
+        return new TypeShape(new TemplateType(key, kind, element is null ? null : Key(Unwrap(element)), indexable, members, html), reachable);
     }
 
     /// <summary>Public instance properties, fields and parameterless methods with a result, base types included.</summary>
@@ -278,7 +303,7 @@ internal static class TemplateContextParser
         return type.AllInterfaces.FirstOrDefault(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, definition));
     }
 
-    /// <summary>The collection interfaces, resolved once per context.</summary>
+    /// <summary>The collection interfaces, resolved once per compilation.</summary>
     private sealed class CollectionTypes(Compilation compilation)
     {
         public INamedTypeSymbol? Enumerable { get; } = compilation.GetTypeByMetadataName("System.Collections.Generic.IEnumerable`1");

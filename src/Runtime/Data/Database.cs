@@ -33,6 +33,8 @@ public abstract class Database : IDisposable
     private readonly ConnectionPool _pool;
     private readonly AsyncLocal<QueryCapture?> _capture = new();
     private readonly Dictionary<string, (TableSchema Child, ColumnSchema Column)[]> _references;
+    private readonly SemaphoreSlim? _writers;
+    private readonly TimeSpan _writerTimeout;
 
     /// <summary>Creates a database from options and the tables of its models.</summary>
     protected Database(DatabaseOptions options, IReadOnlyList<TableSchema> tables)
@@ -42,6 +44,12 @@ public abstract class Database : IDisposable
         Dialect = options.Dialect;
         ConnectionString = Dialect.NormalizeConnectionString(options.ConnectionString);
         _pool = new ConnectionPool(Dialect, ConnectionString, options.MaxIdleConnections, options.HealthCheckAfter);
+        if (Dialect.WriterQueueTimeout(ConnectionString) is { } writerTimeout)
+        {
+            _writers = WriterQueue.For(ConnectionString);
+            _writerTimeout = writerTimeout;
+        }
+
         _references = tables
             .SelectMany(t => t.Columns.Where(c => c.ForeignKey is not null).Select(c => (Child: t, Column: c)))
             .GroupBy(r => r.Column.ForeignKey!.Table, StringComparer.Ordinal)
@@ -73,7 +81,7 @@ public abstract class Database : IDisposable
     public async ValueTask<int> NonQueryAsync(SqlWriter sql, bool async, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sql);
-        var lease = async ? await OpenAsync(cancellationToken).ConfigureAwait(false) : Open();
+        var lease = async ? await OpenForWriteAsync(cancellationToken).ConfigureAwait(false) : OpenForWrite();
         try
         {
             var command = Statement(lease, sql.ToStringAndRelease(), sql.Parameters);
@@ -181,6 +189,66 @@ public abstract class Database : IDisposable
         return new ConnectionLease(_pool.RentAsync(async: false, default).GetAwaiter().GetResult(), null, _pool);
     }
 
+    /// <summary>
+    /// Opens a connection for a statement that writes (or joins the active transaction's). On a database that
+    /// takes one writer at a time (SQLite), the lease also holds this process's turn to write, so writers of one
+    /// process queue here, asynchronously and in order, instead of polling the database's lock; disposing the
+    /// lease gives the turn to the next writer. Waiting longer than the connection's timeout throws the
+    /// dialect's "database is locked" error.
+    /// </summary>
+    public async ValueTask<ConnectionLease> OpenForWriteAsync(CancellationToken cancellationToken = default)
+    {
+        if (_transaction.Value is { } scope)
+        {
+            return new ConnectionLease(scope.Pooled, scope.Transaction, null);
+        }
+
+        var writers = await EnterWriterQueueAsync(async: true, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return new ConnectionLease(await _pool.RentAsync(async: true, cancellationToken).ConfigureAwait(false), null, _pool, writers);
+        }
+        catch
+        {
+            writers?.Release();
+            throw;
+        }
+    }
+
+    /// <summary>Opens a connection for a statement that writes, synchronously; see <see cref="OpenForWriteAsync"/>.</summary>
+    public ConnectionLease OpenForWrite()
+    {
+        if (_transaction.Value is { } scope)
+        {
+            return new ConnectionLease(scope.Pooled, scope.Transaction, null);
+        }
+
+        var writers = EnterWriterQueueAsync(async: false, default).GetAwaiter().GetResult();
+        try
+        {
+            return new ConnectionLease(_pool.RentAsync(async: false, default).GetAwaiter().GetResult(), null, _pool, writers);
+        }
+        catch
+        {
+            writers?.Release();
+            throw;
+        }
+    }
+
+    /// <summary>Waits for this process's turn to write; returns the queue to release, or null when the database needs none.</summary>
+    private async ValueTask<SemaphoreSlim?> EnterWriterQueueAsync(bool async, CancellationToken cancellationToken)
+    {
+        if (_writers is not { } writers)
+        {
+            return null;
+        }
+
+        var entered = async
+            ? await writers.WaitAsync(_writerTimeout, cancellationToken).ConfigureAwait(false)
+            : writers.Wait(_writerTimeout, cancellationToken);
+        return entered ? writers : throw Dialect.WriterQueueTimeoutException(_writerTimeout);
+    }
+
     /// <summary>Closes the idle pooled connections.</summary>
     public void Dispose()
     {
@@ -252,7 +320,19 @@ public abstract class Database : IDisposable
         TransactionScope scope;
         if (outer is null)
         {
-            var pooled = await _pool.RentAsync(async: true, cancellationToken).ConfigureAwait(false);
+            // the writer queue first: BEGIN IMMEDIATE then finds the database's write lock free
+            var writers = await EnterWriterQueueAsync(async: true, cancellationToken).ConfigureAwait(false);
+            PooledConnection pooled;
+            try
+            {
+                pooled = await _pool.RentAsync(async: true, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                writers?.Release();
+                throw;
+            }
+
             DbTransaction transaction;
             try
             {
@@ -266,11 +346,12 @@ public abstract class Database : IDisposable
             catch
             {
                 pooled.Dispose();
+                writers?.Release();
                 throw;
             }
 
             _capture.Value?.Record("BEGIN", []);
-            scope = new TransactionScope(pooled, transaction, null, null);
+            scope = new TransactionScope(pooled, transaction, null, null) { Writers = writers };
         }
         else
         {
@@ -393,13 +474,20 @@ public abstract class Database : IDisposable
     /// <summary>Disposes the transaction, restores connection settings a migration changed, and returns the connection.</summary>
     private async Task EndAsync(TransactionScope scope, string? afterEnd)
     {
-        await scope.Transaction.DisposeAsync().ConfigureAwait(false);
-        if (afterEnd is not null)
+        try
         {
-            await ExecuteOnConnectionAsync(scope.Pooled, afterEnd, CancellationToken.None).ConfigureAwait(false);
-        }
+            await scope.Transaction.DisposeAsync().ConfigureAwait(false);
+            if (afterEnd is not null)
+            {
+                await ExecuteOnConnectionAsync(scope.Pooled, afterEnd, CancellationToken.None).ConfigureAwait(false);
+            }
 
-        _pool.Return(scope.Pooled);
+            _pool.Return(scope.Pooled);
+        }
+        finally
+        {
+            scope.Writers?.Release();
+        }
     }
 
     private async Task ExecuteOnAsync(TransactionScope scope, string sql, CancellationToken cancellationToken)
@@ -421,19 +509,32 @@ public abstract class Database : IDisposable
         public int Depth => Parent is null ? 0 : Parent.Depth + 1;
 
         public List<Action> OnCommit { get; } = [];
+
+        /// <summary>The writer queue this (outermost) transaction holds a turn of, released when it ends.</summary>
+        public SemaphoreSlim? Writers { get; init; }
     }
+}
+
+/// <summary>One queue of writers per database (connection string) in this process.</summary>
+internal static class WriterQueue
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> s_queues = new(StringComparer.Ordinal);
+
+    public static SemaphoreSlim For(string connectionString) => s_queues.GetOrAdd(connectionString, static _ => new SemaphoreSlim(1, 1));
 }
 
 /// <summary>A connection for one operation: rented from the pool (returned on dispose) or borrowed from the active transaction.</summary>
 public readonly struct ConnectionLease : IDisposable, IAsyncDisposable
 {
     private readonly ConnectionPool? _pool;
+    private readonly SemaphoreSlim? _writers;
 
-    internal ConnectionLease(PooledConnection pooled, DbTransaction? transaction, ConnectionPool? pool)
+    internal ConnectionLease(PooledConnection pooled, DbTransaction? transaction, ConnectionPool? pool, SemaphoreSlim? writers = null)
     {
         Pooled = pooled;
         Transaction = transaction;
         _pool = pool;
+        _writers = writers;
     }
 
     internal PooledConnection Pooled { get; }
@@ -445,7 +546,11 @@ public readonly struct ConnectionLease : IDisposable, IAsyncDisposable
     public DbTransaction? Transaction { get; }
 
     /// <inheritdoc />
-    public void Dispose() => _pool?.Return(Pooled);
+    public void Dispose()
+    {
+        _pool?.Return(Pooled);
+        _writers?.Release();
+    }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync()

@@ -20,6 +20,17 @@ public abstract class SqlDialect
     /// <summary>Adds the dialect's required settings to a connection string (pooling, foreign keys, timeouts).</summary>
     public virtual string NormalizeConnectionString(string connectionString) => connectionString;
 
+    /// <summary>
+    /// How long a writer waits for the other writers of the same database in this process, when the database
+    /// takes one writer at a time (then <see cref="Database.OpenForWriteAsync"/> queues them); null (the
+    /// default) when it takes concurrent writers.
+    /// </summary>
+    public virtual TimeSpan? WriterQueueTimeout(string connectionString) => null;
+
+    /// <summary>The error for a writer that waited longer than <paramref name="timeout"/> for its turn.</summary>
+    public virtual Exception WriterQueueTimeoutException(TimeSpan timeout) =>
+        new TimeoutException("The database stayed locked by another writer for longer than " + timeout.ToString("c", CultureInfo.InvariantCulture) + ".");
+
     /// <summary>Opens a connection and applies per-connection settings.</summary>
     public virtual async ValueTask<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
     {

@@ -50,7 +50,7 @@ public static class DatabaseModelOperations
         var values = ValueList.Rent(database.Dialect);
         TModel.AddValues(model, values);
         var key = TModel.GetKey(model);
-        var lease = async ? await database.OpenAsync(cancellationToken).ConfigureAwait(false) : database.Open();
+        var lease = async ? await database.OpenForWriteAsync(cancellationToken).ConfigureAwait(false) : database.OpenForWrite();
         try
         {
             if (key != 0)

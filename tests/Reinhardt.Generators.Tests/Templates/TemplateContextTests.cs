@@ -93,4 +93,25 @@ public class TemplateContextTests
         Assert.Equal(first.Select(t => t.Key).Order(StringComparer.Ordinal), first.Select(t => t.Key));
         Assert.Single(first, t => t.Key == "global::Polls.Question");
     }
+
+    [Fact]
+    public void Contexts_of_one_compilation_share_type_shapes_and_each_still_gets_only_what_it_reaches()
+    {
+        // the shapes are computed once per compilation (a table shared by the contexts): a second context must see the
+        // same Question, and must not inherit types that only the first context reaches
+        var compilation = CompilationFactory.Create(Source + """
+
+            public record ChoicePage(Choice Choice);
+            public record CountPage(int Count);
+            """);
+        var detail = TemplateContextParser.CollectTypes(compilation.GetTypeByMetadataName("Polls.DetailPage")!, compilation, CancellationToken.None);
+        var choice = TemplateContextParser.CollectTypes(compilation.GetTypeByMetadataName("Polls.ChoicePage")!, compilation, CancellationToken.None);
+        var count = TemplateContextParser.CollectTypes(compilation.GetTypeByMetadataName("Polls.CountPage")!, compilation, CancellationToken.None);
+
+        Assert.Equal(detail.Single(t => t.Key == "global::Polls.Question"), choice.Single(t => t.Key == "global::Polls.Question"));
+        Assert.Contains(choice, t => t.Key == "global::System.Uri");
+        Assert.DoesNotContain(choice, t => t.Key == "global::Polls.DetailPage" || t.Key.StartsWith("global::System.Collections.Generic.Dictionary", StringComparison.Ordinal));
+        Assert.Equal(["global::Polls.CountPage", "int"], count.Select(t => t.Key));
+        Assert.Equal(detail, TemplateContextParser.CollectTypes(compilation.GetTypeByMetadataName("Polls.DetailPage")!, compilation.Clone(), CancellationToken.None));
+    }
 }

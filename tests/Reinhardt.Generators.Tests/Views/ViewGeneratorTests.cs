@@ -113,6 +113,45 @@ public class ViewGeneratorTests
     }
 
     [Fact]
+    public void Auth_guards_on_classes_and_handlers_become_endpoint_metadata()
+    {
+        var run = GeneratorHarness.Run(new ViewGenerator(), """
+            using Microsoft.AspNetCore.Http;
+            using Reinhardt.Views;
+            namespace App;
+            [View]
+            [LoginRequired]
+            [PermissionRequired("polls.view_question")]
+            public partial class Guarded
+            {
+                [Get("/reports/", Name = "reports")]
+                [PermissionRequired("polls.change_question", "polls.view_question")]
+                public static IResult Reports() => Results.Ok();
+
+                [Get("/staff/", Name = "staff")]
+                [StaffRequired]
+                public static IResult Staff() => Results.Ok();
+            }
+
+            [View]
+            public partial class Open
+            {
+                [Get("/open/", Name = "open")]
+                public static IResult Index() => Results.Ok();
+            }
+            """).AssertClean();
+        var table = run.Source("RouteTable.g.cs");
+
+        // the class's guards apply to each of its handlers (not to Open's); permissions merge without repeats, class first
+        Assert.Equal(2, Count(table, "new global::Reinhardt.Views.LoginRequiredAttribute()"));
+        Assert.Equal(1, Count(table, "new global::Reinhardt.Views.StaffRequiredAttribute()"));
+        Assert.Equal(1, Count(table, "new global::Reinhardt.Views.PermissionRequiredAttribute(\"polls.view_question\", \"polls.change_question\")"));
+        Assert.Equal(1, Count(table, "new global::Reinhardt.Views.PermissionRequiredAttribute(\"polls.view_question\")"));
+
+        static int Count(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+    }
+
+    [Fact]
     public void Root_namespace_falls_back_to_the_assembly_name()
     {
         var run = GeneratorHarness.Run(Generators, CompilationFactory.Create(PollsViews.Replace("namespace Polls.Views;", "namespace TestApp.Views;", StringComparison.Ordinal))).AssertClean();

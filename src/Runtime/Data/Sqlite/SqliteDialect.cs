@@ -76,6 +76,18 @@ public sealed class SqliteDialect : SqlDialect
         return SQLitePCL.raw.sqlite3_last_insert_rowid(((SqliteConnection)command.Connection!).Handle);
     }
 
+    /// <summary>
+    /// SQLite takes one writer at a time: the writers of a process queue in <see cref="Database"/> for up to the
+    /// connection's <c>Default Timeout</c> (5 s unless the connection string says otherwise, Django's default),
+    /// rather than all polling the file lock.
+    /// </summary>
+    public override TimeSpan? WriterQueueTimeout(string connectionString) =>
+        TimeSpan.FromSeconds(new SqliteConnectionStringBuilder(connectionString).DefaultTimeout);
+
+    /// <summary>The error SQLite itself gives a writer that waited too long: SQLITE_BUSY, "database is locked".</summary>
+    public override Exception WriterQueueTimeoutException(TimeSpan timeout) =>
+        new SqliteException("SQLite Error 5: 'database is locked'.", 5);
+
     /// <inheritdoc />
     public override ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
         ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
@@ -87,7 +99,7 @@ public sealed class SqliteDialect : SqlDialect
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> s_configured = [];
 
     /// <summary>
-    /// Sets the busy timeout and synchronous mode once per physical connection, and switches the
+    /// Installs the busy handler (<see cref="SqliteBusyHandler"/>) and sets synchronous mode once per physical connection, and switches the
     /// database file to write-ahead logging once per process, so readers never block the writer.
     /// </summary>
     private static void Configure(SqliteConnection connection)
@@ -101,7 +113,11 @@ public sealed class SqliteDialect : SqlDialect
         using var pragma = connection.CreateCommand();
         // synchronous=NORMAL is the recommended pairing with WAL: no corruption risk, and a commit
         // does not wait for an fsync (only a power loss can undo the last commits)
-        var settings = "PRAGMA busy_timeout = " + (connection.DefaultTimeout * 1000).ToString(CultureInfo.InvariantCulture) + "; PRAGMA synchronous = NORMAL;";
+        // waiting for a lock: the millisecond busy handler, or SQLite's own (whole seconds in the bundled build)
+        var timeoutMs = connection.DefaultTimeout * 1000;
+        var settings = SqliteBusyHandler.TryInstall(connection, timeoutMs)
+            ? "PRAGMA synchronous = NORMAL;"
+            : "PRAGMA busy_timeout = " + timeoutMs.ToString(CultureInfo.InvariantCulture) + "; PRAGMA synchronous = NORMAL;";
         var wal = !s_walEnabled.ContainsKey(connection.ConnectionString) && connection.DataSource is { Length: > 0 } source && source != ":memory:";
         pragma.CommandText = wal ? settings + " PRAGMA journal_mode = WAL;" : settings;
         pragma.ExecuteNonQuery();
