@@ -13,16 +13,14 @@ internal static class AdminEmitter
 
     public static string HintName(InlineSpec spec) => spec.Hierarchy.HintName + ".Inline.g.cs";
 
-    public static string Emit(AdminSpec spec)
+    // the class's base type, the empty AdminForm that the form generator fills, and the opening of Define()'s initializer
+    private static SourceWriter OpenDefinition(HierarchyInfo hierarchy, string model, string baseType, string definitionType, string formSummary)
     {
         var writer = new SourceWriter();
         writer.WriteLine(GeneratedCode.FileHeader);
-        var model = spec.ModelType;
         var columns = model + ".Columns";
-        var form = spec.Hierarchy.FullyQualifiedName + ".AdminForm";
-        spec.Hierarchy.WriteOpen(writer, $" : {Admin}.ModelAdmin<{model}, {columns}, {form}>");
-
-        writer.WriteLine("/// <summary>The model form of the admin's editable fields.</summary>");
+        hierarchy.WriteOpen(writer, $" : {Admin}.{baseType}<{model}, {columns}, {hierarchy.FullyQualifiedName}.AdminForm>");
+        writer.WriteLine($"/// <summary>{formSummary}</summary>");
         writer.WriteLine(GeneratedCode.Attribute);
         writer.WriteLine("public sealed partial class AdminForm");
         writer.OpenBlock();
@@ -30,8 +28,17 @@ internal static class AdminEmitter
         writer.WriteLine();
         writer.WriteLine("/// <inheritdoc/>");
         writer.WriteLine(GeneratedCode.Attribute);
-        writer.WriteLine($"protected override {Admin}.AdminModelDefinition<{model}, {columns}> Define() => new()");
+        writer.WriteLine($"protected override {Admin}.{definitionType}<{model}, {columns}> Define() => new()");
         writer.OpenBlock();
+        return writer;
+    }
+
+    public static string Emit(AdminSpec spec)
+    {
+        var model = spec.ModelType;
+        var columns = model + ".Columns";
+        var form = spec.Hierarchy.FullyQualifiedName + ".AdminForm";
+        var writer = OpenDefinition(spec.Hierarchy, model, "ModelAdmin", "AdminModelDefinition", "The model form of the admin's editable fields.");
         writer.WriteLine($"AppLabel = {Literal(spec.AppLabel)},");
         writer.WriteLine($"ModelName = {Literal(spec.ModelName)},");
         writer.WriteLine($"VerboseName = {Literal(spec.VerboseName)},");
@@ -137,22 +144,7 @@ internal static class AdminEmitter
 
     public static string Emit(InlineSpec spec)
     {
-        var writer = new SourceWriter();
-        writer.WriteLine(GeneratedCode.FileHeader);
-        var model = spec.ModelType;
-        var columns = model + ".Columns";
-        var form = spec.Hierarchy.FullyQualifiedName + ".AdminForm";
-        spec.Hierarchy.WriteOpen(writer, $" : {Admin}.InlineAdmin<{model}, {columns}, {form}>");
-        writer.WriteLine("/// <summary>The model form of one inline row.</summary>");
-        writer.WriteLine(GeneratedCode.Attribute);
-        writer.WriteLine("public sealed partial class AdminForm");
-        writer.OpenBlock();
-        writer.CloseBlock();
-        writer.WriteLine();
-        writer.WriteLine("/// <inheritdoc/>");
-        writer.WriteLine(GeneratedCode.Attribute);
-        writer.WriteLine($"protected override {Admin}.InlineDefinition<{model}, {columns}> Define() => new()");
-        writer.OpenBlock();
+        var writer = OpenDefinition(spec.Hierarchy, spec.ModelType, "InlineAdmin", "InlineDefinition", "The model form of one inline row.");
         writer.WriteLine($"VerboseName = {Literal(spec.VerboseName)},");
         writer.WriteLine($"VerboseNamePlural = {Literal(spec.VerboseNamePlural)},");
         writer.WriteLine($"ForeignKey = {Literal(spec.ForeignKey)},");

@@ -24,22 +24,43 @@ internal static class AdminParser
 
     public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken) => node is ClassDeclarationSyntax;
 
-    public static AdminParseResult ParseAdmin(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    // what both declarations start with: a partial class whose attribute names a (valid) model type; else the result to return
+    private static AdminParseResult? Begin(
+        GeneratorAttributeSyntaxContext context,
+        CancellationToken cancellationToken,
+        List<DiagnosticInfo> diagnostics,
+        out INamedTypeSymbol type,
+        out ClassDeclarationSyntax syntax,
+        out AttributeData attribute,
+        out AttributeSyntax? attributeSyntax,
+        out INamedTypeSymbol model)
     {
-        var type = (INamedTypeSymbol)context.TargetSymbol;
-        var syntax = (ClassDeclarationSyntax)context.TargetNode;
-        var attribute = context.Attributes[0];
-        var attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
-        var diagnostics = new List<DiagnosticInfo>();
+        type = (INamedTypeSymbol)context.TargetSymbol;
+        syntax = (ClassDeclarationSyntax)context.TargetNode;
+        attribute = context.Attributes[0];
+        attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+        model = null!;
         if (!IsPartial(type, syntax))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AdminMustBePartial, syntax.Identifier.GetLocation(), type.Name));
             return new AdminParseResult(null, null, diagnostics.ToEquatableArray());
         }
 
-        if (attribute.ConstructorArguments.FirstOrDefault().Value is not INamedTypeSymbol model || model.TypeKind == TypeKind.Error)
+        if (attribute.ConstructorArguments.FirstOrDefault().Value is not INamedTypeSymbol named || named.TypeKind == TypeKind.Error)
         {
             return new AdminParseResult(null, null, diagnostics.ToEquatableArray());
+        }
+
+        model = named;
+        return null;
+    }
+
+    public static AdminParseResult ParseAdmin(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        if (Begin(context, cancellationToken, diagnostics, out var type, out var syntax, out var attribute, out var attributeSyntax, out var model) is { } stop)
+        {
+            return stop;
         }
 
         if (!model.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ModelAttributeName))
@@ -339,20 +360,10 @@ internal static class AdminParser
 
     public static AdminParseResult ParseInline(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        var type = (INamedTypeSymbol)context.TargetSymbol;
-        var syntax = (ClassDeclarationSyntax)context.TargetNode;
-        var attribute = context.Attributes[0];
-        var attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
         var diagnostics = new List<DiagnosticInfo>();
-        if (!IsPartial(type, syntax))
+        if (Begin(context, cancellationToken, diagnostics, out var type, out var syntax, out var attribute, out var attributeSyntax, out var model) is { } stop)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AdminMustBePartial, syntax.Identifier.GetLocation(), type.Name));
-            return new AdminParseResult(null, null, diagnostics.ToEquatableArray());
-        }
-
-        if (attribute.ConstructorArguments.FirstOrDefault().Value is not INamedTypeSymbol model || model.TypeKind == TypeKind.Error)
-        {
-            return new AdminParseResult(null, null, diagnostics.ToEquatableArray());
+            return stop;
         }
 
         var fkName = NamedString(attribute, "ForeignKey");
