@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Reinhardt.Generators.Admin;
 using Reinhardt.Generators.Forms;
 using Reinhardt.Generators.Models;
 using Reinhardt.Generators.Templates;
@@ -116,7 +117,7 @@ public class SampleProjectTests
             .ToList();
         var compilation = CSharpCompilation.Create(Path.GetFileName(root), trees, CompilationFactory.References, CompilationFactory.Options.WithOutputKind(kind));
         var run = GeneratorHarness.Run(
-            [new ModelGenerator(), new ViewGenerator(), new FormGenerator(), new TemplateGenerator()],
+            [new ModelGenerator(), new ViewGenerator(), new FormGenerator(), new TemplateGenerator(), new AdminGenerator()],
             compilation,
             new Dictionary<string, string> { ["RootNamespace"] = Path.GetFileName(root) },
             templates);
