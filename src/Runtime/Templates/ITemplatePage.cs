@@ -23,18 +23,14 @@ public static class TemplateRendering
     public static void Render(this ITemplatePage page, IBufferWriter<byte> output)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var writer = new TemplateWriter(output);
-        page.Render(ref writer, null);
-        writer.Flush();
+        RenderInto(page, output, null);
     }
 
     /// <summary>Renders <paramref name="page"/> into <paramref name="output"/> and flushes it.</summary>
     public static ValueTask<FlushResult> RenderAsync(this ITemplatePage page, PipeWriter output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var writer = new TemplateWriter(output);
-        page.Render(ref writer, null);
-        writer.Flush();
+        RenderInto(page, output, null);
         return output.FlushAsync(cancellationToken);
     }
 
@@ -43,9 +39,7 @@ public static class TemplateRendering
     {
         ArgumentNullException.ThrowIfNull(page);
         var buffer = new ArrayBufferWriter<byte>(4096);
-        var writer = new TemplateWriter(buffer);
-        page.Render(ref writer, httpContext);
-        writer.Flush();
+        RenderInto(page, buffer, httpContext);
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
@@ -58,9 +52,7 @@ public static class TemplateRendering
         response.StatusCode = statusCode;
         response.ContentType = HtmlContentType;
         var body = response.BodyWriter;
-        var writer = new TemplateWriter(body);
-        page.Render(ref writer, httpContext);
-        writer.Flush();
+        RenderInto(page, body, httpContext);
         var flush = body.FlushAsync(httpContext.RequestAborted);
         return flush.IsCompletedSuccessfully ? Task.CompletedTask : flush.AsTask();
     }
@@ -71,5 +63,13 @@ public static class TemplateRendering
     private sealed class StatusPageResult(ITemplatePage page, int statusCode) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext) => WriteResponseAsync(page, httpContext, statusCode);
+    }
+
+    // the writer buffers: every entry point renders and flushes through here
+    private static void RenderInto(ITemplatePage page, IBufferWriter<byte> output, HttpContext? httpContext)
+    {
+        var writer = new TemplateWriter(output);
+        page.Render(ref writer, httpContext);
+        writer.Flush();
     }
 }
