@@ -152,6 +152,17 @@ public class ViewGeneratorTests
     }
 
     [Fact]
+    public void ReinhardtGeneratedNamespace_overrides_the_root_namespace()
+    {
+        // the library sets it (Reinhardt.Contrib) so its table never sits beside an app's under `using Reinhardt;`
+        var properties = new Dictionary<string, string> { ["RootNamespace"] = "App", ["ReinhardtGeneratedNamespace"] = "App.Routing" };
+        var source = "using Microsoft.AspNetCore.Http;\nusing Reinhardt.Views;\nnamespace App;\n[View] public partial class V { [Get(\"/a/\", Name = \"a\")] public static IResult A() => Results.Ok(); }";
+        var run = GeneratorHarness.Run(Generators, CompilationFactory.Create(source), properties).AssertClean();
+        Assert.Contains("namespace App.Routing", run.Source("App.Routing.RouteTable.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("namespace App.Routing", run.Source("App.Routing.Urls.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Root_namespace_falls_back_to_the_assembly_name()
     {
         var run = GeneratorHarness.Run(Generators, CompilationFactory.Create(PollsViews.Replace("namespace Polls.Views;", "namespace TestApp.Views;", StringComparison.Ordinal))).AssertClean();
